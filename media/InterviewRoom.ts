@@ -1,0 +1,147 @@
+import { EventEmitter } from 'node:events';
+import path from 'node:path';
+import type { types } from 'mediasoup';
+import type { Logger } from 'pino';
+import { routerCodecs } from './engine/routerCodecs.js';
+import type { WorkerPool } from './engine/WorkerPool.js';
+import { ProgramPipeline } from './pipelines/ProgramPipeline.js';
+import { WhipSession, WhipSessionCloseReason } from './whip/WhipSession.js';
+
+export interface InterviewRoomOptions {
+  interviewId: string;
+  workers: WorkerPool;
+  listenInfos: types.TransportListenInfo[];
+  ffmpegPath: string;
+  dataDir: string;
+  segmentSeconds: number;
+  recordingFormat: 'mkv' | 'fmp4';
+  logger: Logger;
+}
+
+export interface InterviewRoomEvents {
+  /** The first HLS segment after the program (re)started is listed. */
+  programLive: [];
+  /** The show ended: playlist closed, recording parts final. Emitted once, after which the room is closed. */
+  programEnded: [recordingPaths: string[]];
+  feedUp: [cameraId: string];
+  feedDown: [cameraId: string, reason: WhipSessionCloseReason];
+}
+
+/**
+ * One live interview on the media node: its router, a WHIP session per publishing camera, and the
+ * program pipeline. The program follows the earliest-connected camera still publishing (the
+ * director's switcher comes later). The show ends when the last camera sends DELETE or the server
+ * ends it; a camera that merely drops keeps the show open for its reconnect.
+ */
+export class InterviewRoom extends EventEmitter<InterviewRoomEvents> {
+  readonly interviewId: string;
+  readonly #options: InterviewRoomOptions;
+  readonly #pipeline: ProgramPipeline;
+  readonly #sessions = new Map<string, WhipSession>();
+  #router: types.Router | undefined;
+  #programCamera: string | undefined;
+  #ending: Promise<string[]> | undefined;
+
+  constructor(options: InterviewRoomOptions) {
+    super();
+    this.interviewId = options.interviewId;
+    this.#options = options;
+    this.#pipeline = new ProgramPipeline({
+      ffmpegPath: options.ffmpegPath,
+      interviewDir: path.join(options.dataDir, 'interviews', options.interviewId),
+      segmentSeconds: options.segmentSeconds,
+      recordingFormat: options.recordingFormat,
+      logger: options.logger.child({ part: 'program' }),
+    });
+    this.#pipeline.on('segment', ({ first }) => {
+      if (first) this.emit('programLive');
+    });
+    this.#pipeline.on('failed', (exit) =>
+      this.#options.logger.error({ errors: exit.errors, code: exit.code, signal: exit.signal }, 'program FFmpeg died; restarting'),
+    );
+  }
+
+  get ended(): boolean {
+    return this.#ending !== undefined;
+  }
+
+  session(cameraId: string, sessionId: string): WhipSession | undefined {
+    const session = this.#sessions.get(cameraId);
+    return session && session.id === sessionId ? session : undefined;
+  }
+
+  isPublishing(cameraId: string): boolean {
+    return this.#sessions.has(cameraId);
+  }
+
+  /** Accepts a camera's offer. A camera that publishes again replaces its previous session. */
+  async publish(cameraId: string, offerSdp: string): Promise<WhipSession> {
+    const router = await this.#routerForPublish();
+    const session = await WhipSession.create({
+      router,
+      offerSdp,
+      listenInfos: this.#options.listenInfos,
+      cameraId,
+      logger: this.#options.logger,
+    });
+    const previous = this.#sessions.get(cameraId);
+    this.#sessions.set(cameraId, session);
+    session.once('close', (reason) => this.#onSessionClose(session, reason));
+    previous?.close(WhipSessionCloseReason.Replaced);
+    this.emit('feedUp', cameraId);
+    if (this.#programCamera === undefined || this.#programCamera === cameraId) this.#putOnProgram(session);
+    return session;
+  }
+
+  /** Ends the show: closes every session, stops FFmpeg, closes the playlist. Idempotent. */
+  end(): Promise<string[]> {
+    if (!this.#ending) {
+      this.#ending = (async () => {
+        for (const session of [...this.#sessions.values()]) session.close(WhipSessionCloseReason.Shutdown);
+        const recordings = await this.#pipeline.finish();
+        this.#router?.close();
+        this.emit('programEnded', recordings);
+        return recordings;
+      })();
+    }
+    return this.#ending;
+  }
+
+  async #routerForPublish(): Promise<types.Router> {
+    if (!this.#router || this.#router.closed) {
+      const worker = this.#options.workers.nextWorker();
+      this.#router = await worker.createRouter({ mediaCodecs: routerCodecs });
+    }
+    return this.#router;
+  }
+
+  #putOnProgram(session: WhipSession): void {
+    const video = session.videoProducer;
+    if (!video || !this.#router) return;
+    this.#programCamera = session.cameraId;
+    const audio = session.audioProducer;
+    this.#pipeline
+      .setSource({ router: this.#router, video, ...(audio ? { audio } : {}) })
+      .catch((error: unknown) => this.#options.logger.error({ err: error }, 'could not start the program pipeline'));
+  }
+
+  #onSessionClose(session: WhipSession, reason: WhipSessionCloseReason): void {
+    if (this.#sessions.get(session.cameraId) === session) this.#sessions.delete(session.cameraId);
+    this.emit('feedDown', session.cameraId, reason);
+    if (reason === WhipSessionCloseReason.Replaced || reason === WhipSessionCloseReason.Shutdown) return;
+    if (this.#programCamera !== session.cameraId) return;
+
+    const next = [...this.#sessions.values()][0];
+    if (next) {
+      this.#putOnProgram(next);
+    } else if (reason === WhipSessionCloseReason.Deleted) {
+      void this.end();
+    } else {
+      // Dropped: keep the playlist open (no ENDLIST) so players wait for the camera to come back.
+      this.#programCamera = undefined;
+      this.#pipeline
+        .pause()
+        .catch((error: unknown) => this.#options.logger.error({ err: error }, 'could not pause the program pipeline'));
+    }
+  }
+}

@@ -1,0 +1,142 @@
+import { EventEmitter } from 'node:events';
+import type { types } from 'mediasoup';
+import type { Logger } from 'pino';
+import { WhipError } from './errors.js';
+import { InterviewRoom } from './InterviewRoom.js';
+import type { MediaServerOptions } from './MediaServerOptions.js';
+import { WorkerPool } from './engine/WorkerPool.js';
+import { findFfmpeg } from './pipelines/findFfmpeg.js';
+import { WhipSessionCloseReason, type PatchResult, type WhipSession } from './whip/WhipSession.js';
+
+/** Events the server listens to; the media node knows nothing of HTTP, users or the database. */
+export interface MediaServerEvents {
+  /** The first HLS segment of a show (or of a resumed show) is listed: viewers can watch. */
+  programLive: [event: { interviewId: string }];
+  /** The show ended: the playlist is closed with EXT-X-ENDLIST and the recording parts are final. */
+  programEnded: [event: { interviewId: string; recordingPaths: string[] }];
+  /** A camera started publishing. */
+  feedUp: [event: { interviewId: string; cameraId: string }];
+  /** A camera stopped publishing (stop, drop, replacement or shutdown). */
+  feedDown: [event: { interviewId: string; cameraId: string; reason: WhipSessionCloseReason }];
+}
+
+/** What a WHIP POST gets back. */
+export interface PublishResult {
+  sessionId: string;
+  answerSdp: string;
+  etag: string;
+}
+
+/**
+ * The media node's public interface: the server drives it (publish, patch, unpublish, end an
+ * interview) and listens to its events. It owns the worker pool and one room per live interview.
+ */
+export class MediaServer extends EventEmitter<MediaServerEvents> {
+  readonly ffmpegPath: string;
+  readonly #options: MediaServerOptions;
+  readonly #workers: WorkerPool;
+  readonly #rooms = new Map<string, InterviewRoom>();
+  readonly #logger: Logger;
+  #closing: Promise<void> | undefined;
+
+  private constructor(options: MediaServerOptions, workers: WorkerPool, ffmpegPath: string) {
+    super();
+    this.#options = options;
+    this.#workers = workers;
+    this.ffmpegPath = ffmpegPath;
+    this.#logger = options.logger;
+  }
+
+  static async create(options: MediaServerOptions): Promise<MediaServer> {
+    const ffmpegPath = findFfmpeg(options.ffmpegPath);
+    const workers = await WorkerPool.create({
+      size: options.workers,
+      rtcMinPort: options.rtcMinPort,
+      rtcMaxPort: options.rtcMaxPort,
+      logger: options.logger.child({ part: 'workers' }),
+    });
+    options.logger.info({ ffmpegPath, workers: workers.pids }, 'media node ready');
+    return new MediaServer(options, workers, ffmpegPath);
+  }
+
+  get workerPids(): number[] {
+    return this.#workers.pids;
+  }
+
+  /** WHIP POST: accepts a camera's offer for an interview and answers it. */
+  async publish(interviewId: string, cameraId: string, offerSdp: string): Promise<PublishResult> {
+    if (this.#closing) throw new WhipError(503, 'shutting_down', 'the media server is shutting down; try again shortly');
+    const session = await this.#room(interviewId).publish(cameraId, offerSdp);
+    return { sessionId: session.id, answerSdp: session.answerSdp, etag: session.etag };
+  }
+
+  /** WHIP PATCH on a session resource. */
+  async patch(cameraId: string, sessionId: string, ifMatch: string | undefined, body: string): Promise<PatchResult> {
+    return this.#session(cameraId, sessionId).patch(ifMatch, body);
+  }
+
+  /** WHIP DELETE: the camera stops. When it was the last one, the show ends. */
+  unpublish(cameraId: string, sessionId: string): void {
+    this.#session(cameraId, sessionId).close(WhipSessionCloseReason.Deleted);
+  }
+
+  isPublishing(cameraId: string): boolean {
+    return [...this.#rooms.values()].some((room) => room.isPublishing(cameraId));
+  }
+
+  isLive(interviewId: string): boolean {
+    return this.#rooms.has(interviewId);
+  }
+
+  /** Ends a show from the console: every camera is disconnected and the playlist closed. */
+  async endInterview(interviewId: string): Promise<void> {
+    await this.#rooms.get(interviewId)?.end();
+  }
+
+  /** Ends every show (playlists closed, recordings finalised) and stops the workers. Idempotent. */
+  close(): Promise<void> {
+    this.#closing ??= (async () => {
+      await Promise.allSettled([...this.#rooms.values()].map((room) => room.end()));
+      this.#workers.close();
+      this.#logger.info('media node closed');
+    })();
+    return this.#closing;
+  }
+
+  #session(cameraId: string, sessionId: string): WhipSession {
+    for (const room of this.#rooms.values()) {
+      const session = room.session(cameraId, sessionId);
+      if (session) return session;
+    }
+    throw new WhipError(404, 'session_not_found', 'no such WHIP session (it has ended or was replaced by a newer one)');
+  }
+
+  #room(interviewId: string): InterviewRoom {
+    const existing = this.#rooms.get(interviewId);
+    if (existing && !existing.ended) return existing;
+    const room = new InterviewRoom({
+      interviewId,
+      workers: this.#workers,
+      listenInfos: this.#listenInfos(),
+      ffmpegPath: this.ffmpegPath,
+      dataDir: this.#options.dataDir,
+      segmentSeconds: this.#options.hlsSegmentSeconds,
+      recordingFormat: this.#options.recordingFormat,
+      logger: this.#logger.child({ interviewId }),
+    });
+    this.#rooms.set(interviewId, room);
+    room.on('programLive', () => this.emit('programLive', { interviewId }));
+    room.on('feedUp', (cameraId) => this.emit('feedUp', { interviewId, cameraId }));
+    room.on('feedDown', (cameraId, reason) => this.emit('feedDown', { interviewId, cameraId, reason }));
+    room.on('programEnded', (recordingPaths) => {
+      if (this.#rooms.get(interviewId) === room) this.#rooms.delete(interviewId);
+      this.emit('programEnded', { interviewId, recordingPaths });
+    });
+    return room;
+  }
+
+  #listenInfos(): types.TransportListenInfo[] {
+    const { listenIp, announcedIp } = this.#options;
+    return (['udp', 'tcp'] as const).map((protocol) => ({ protocol, ip: listenIp, announcedIp }));
+  }
+}

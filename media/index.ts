@@ -1,0 +1,4 @@
+export { MediaServer, type MediaServerEvents, type PublishResult } from './MediaServer.js';
+export type { MediaServerOptions } from './MediaServerOptions.js';
+export { MediaError, WhipError, SdpRejectedError, FfmpegNotFoundError } from './errors.js';
+export { WhipSessionCloseReason, type PatchResult } from './whip/WhipSession.js';

@@ -1,0 +1,64 @@
+export interface ProgramArgsOptions {
+  sdpPath: string;
+  hlsDir: string;
+  segmentSeconds: number;
+  recordingPath: string;
+  recordingFormat: 'mkv' | 'fmp4';
+  /** The camera's codec: H.264 is copied, anything else is encoded to H.264. */
+  videoCodec: string;
+  hasAudio: boolean;
+  /** Continue an existing playlist (after a reconnect or an FFmpeg restart): adds a discontinuity. */
+  append: boolean;
+}
+
+/**
+ * FFmpeg arguments for the live program: RTP in; HLS (H.264 + AAC) and a crash-safe recording out.
+ * Pure, so the choices below are unit-tested.
+ */
+export function buildProgramArgs(o: ProgramArgsOptions): string[] {
+  const copyVideo = o.videoCodec.toLowerCase() === 'h264';
+  const input = [
+    '-hide_banner', '-nostats', '-loglevel', 'warning',
+    '-protocol_whitelist', 'file,udp,rtp',
+    // Codec parameters come from the SDP and the first keyframe; a short probe starts HLS sooner.
+    '-analyzeduration', '500000', '-probesize', '500000',
+    '-fflags', '+genpts',
+    // A larger socket buffer than the default, so keyframe bursts of a 2.5 Mbit/s camera are not dropped.
+    '-buffer_size', '4194304',
+    '-i', o.sdpPath,
+  ];
+  const maps = ['-map', '0:v:0', ...(o.hasAudio ? ['-map', '0:a:0'] : [])];
+  const audio = o.hasAudio ? ['-c:a', 'aac', '-b:a', '128k', '-ac', '2', '-ar', '48000'] : [];
+  const encodeVideo = [
+    '-c:v', 'libx264', '-preset', 'veryfast', '-tune', 'zerolatency', '-pix_fmt', 'yuv420p',
+    '-b:v', '2500k', '-maxrate', '2500k', '-bufsize', '5000k', '-sc_threshold', '0',
+    '-force_key_frames', `expr:gte(t,n_forced*${o.segmentSeconds})`,
+  ];
+  const hlsVideo = copyVideo ? ['-c:v', 'copy'] : encodeVideo;
+
+  const hlsFlags = ['independent_segments', 'program_date_time', 'omit_endlist', 'temp_file'];
+  if (o.append) hlsFlags.push('append_list', 'discont_start');
+  const hls = [
+    ...maps, ...hlsVideo, ...audio,
+    '-f', 'hls',
+    // Keyframes are requested every segmentSeconds; cutting at 90 % of it tolerates their jitter
+    // so a keyframe arriving a few ms early does not double a segment's length.
+    '-hls_time', (o.segmentSeconds * 0.9).toFixed(2),
+    '-hls_list_size', '0',
+    '-hls_playlist_type', 'event',
+    '-hls_flags', hlsFlags.join('+'),
+    '-hls_segment_filename', `${o.hlsDir}/seg-%05d.ts`,
+    `${o.hlsDir}/index.m3u8`,
+  ];
+
+  // The recording keeps the camera's own video where the container allows, so no quality is lost.
+  const recording =
+    o.recordingFormat === 'mkv'
+      ? [...maps, '-c:v', 'copy', ...audio, '-f', 'matroska', '-cluster_time_limit', '1000', '-flush_packets', '1', o.recordingPath]
+      : [
+          ...maps, ...hlsVideo, ...audio,
+          '-f', 'mp4', '-movflags', '+frag_keyframe+empty_moov+default_base_moof', '-frag_duration', '1000000',
+          o.recordingPath,
+        ];
+  return [...input, ...hls, ...recording];
+}

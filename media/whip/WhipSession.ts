@@ -1,0 +1,179 @@
+import { EventEmitter } from 'node:events';
+import { randomBytes } from 'node:crypto';
+import type { types } from 'mediasoup';
+import type { Logger } from 'pino';
+import { WhipError } from '../errors.js';
+import { parseWhipOffer, type WhipOffer } from './WhipOffer.js';
+import { buildWhipAnswer } from './WhipAnswer.js';
+import { buildIceRestartFragment, parseIceFragment } from './IceFragment.js';
+
+/** Why a session ended. */
+export enum WhipSessionCloseReason {
+  /** The publisher sent DELETE (the studio pressed stop). */
+  Deleted = 'deleted',
+  /** The same camera published again; the new session took over. */
+  Replaced = 'replaced',
+  /** DTLS failed or the peer closed it without DELETE (network loss, browser closed). */
+  Dropped = 'dropped',
+  /** The interview or the media node is shutting down. */
+  Shutdown = 'shutdown',
+}
+
+export interface WhipSessionEvents {
+  /** Emitted once, after the transport and its producers are closed. */
+  close: [reason: WhipSessionCloseReason];
+}
+
+export interface WhipSessionOptions {
+  router: types.Router;
+  offerSdp: string;
+  listenInfos: types.TransportListenInfo[];
+  cameraId: string;
+  logger: Logger;
+}
+
+/** The answer to a PATCH (RFC 9725 §4.3): 204 for trickled candidates, 200 with a fragment for an ICE restart. */
+export type PatchResult = { status: 204 } | { status: 200; body: string; etag: string };
+
+/**
+ * One WHIP publishing session: a WebRtcTransport with the camera's producers. It owns both and
+ * closes them with itself. Its id is 128 random bits, so resource URLs cannot be guessed.
+ */
+export class WhipSession extends EventEmitter<WhipSessionEvents> {
+  readonly id = randomBytes(16).toString('base64url');
+  readonly cameraId: string;
+  readonly answerSdp: string;
+  #etag = newEtag();
+  #transport: types.WebRtcTransport;
+  #producers: types.Producer[];
+  #offer: WhipOffer;
+  #closed = false;
+  #logger: Logger;
+
+  private constructor(
+    cameraId: string,
+    transport: types.WebRtcTransport,
+    producers: types.Producer[],
+    offer: WhipOffer,
+    answerSdp: string,
+    logger: Logger,
+  ) {
+    super();
+    this.cameraId = cameraId;
+    this.#transport = transport;
+    this.#producers = producers;
+    this.#offer = offer;
+    this.answerSdp = answerSdp;
+    this.#logger = logger;
+    transport.on('dtlsstatechange', (state) => {
+      if (state === 'failed' || state === 'closed') {
+        this.#logger.info({ state }, 'publisher DTLS ended without DELETE');
+        this.close(WhipSessionCloseReason.Dropped);
+      }
+    });
+    // The router goes when its worker dies; the camera must reconnect to a new one.
+    transport.on('routerclose', () => this.close(WhipSessionCloseReason.Dropped));
+  }
+
+  /** Parses the offer, creates the transport and producers, and writes the answer. */
+  static async create(options: WhipSessionOptions): Promise<WhipSession> {
+    const offer = parseWhipOffer(options.offerSdp, options.router.rtpCapabilities);
+    const transport = await options.router.createWebRtcTransport({
+      listenInfos: options.listenInfos,
+      enableUdp: true,
+      enableTcp: true,
+      preferUdp: true,
+      initialAvailableOutgoingBitrate: 1_000_000,
+    });
+    try {
+      // Our role is the opposite of the offerer's; mediasoup wants the remote's role.
+      const remoteRole: types.DtlsRole = offer.setup === 'passive' ? 'server' : 'client';
+      await transport.connect({ dtlsParameters: { role: remoteRole, fingerprints: offer.fingerprints } });
+      const producers: types.Producer[] = [];
+      for (const track of offer.tracks) {
+        try {
+          producers.push(await transport.produce({ kind: track.kind, rtpParameters: track.rtpParameters }));
+        } catch (error) {
+          throw new WhipError(400, 'sdp_unsupported', `the ${track.kind} track cannot be received: ${(error as Error).message}`, { cause: error });
+        }
+      }
+      const fingerprint =
+        transport.dtlsParameters.fingerprints.find((f) => f.algorithm === 'sha-256') ?? transport.dtlsParameters.fingerprints[0]!;
+      const answerSdp = buildWhipAnswer(offer, {
+        iceParameters: transport.iceParameters,
+        iceCandidates: transport.iceCandidates,
+        fingerprint,
+        setup: offer.setup === 'passive' ? 'active' : 'passive',
+      });
+      const logger = options.logger.child({ cameraId: options.cameraId, transportId: transport.id });
+      return new WhipSession(options.cameraId, transport, producers, offer, answerSdp, logger);
+    } catch (error) {
+      transport.close();
+      throw error;
+    }
+  }
+
+  get etag(): string {
+    return this.#etag;
+  }
+
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  get videoProducer(): types.Producer | undefined {
+    return this.#producers.find((p) => p.kind === 'video' && !p.closed);
+  }
+
+  get audioProducer(): types.Producer | undefined {
+    return this.#producers.find((p) => p.kind === 'audio' && !p.closed);
+  }
+
+  /**
+   * Trickle ICE or ICE restart (RFC 9725 §4.3). If-Match is required: "*" or the current ETag.
+   * New ICE credentials in the fragment mean a restart; otherwise the candidates are not needed by
+   * an ICE-lite server and the answer is 204.
+   */
+  async patch(ifMatch: string | undefined, body: string): Promise<PatchResult> {
+    if (!ifMatch) throw new WhipError(428, 'precondition_required', 'PATCH needs an If-Match header with the session ETag (or "*" for an ICE restart)');
+    if (ifMatch !== '*' && ifMatch !== this.#etag) {
+      throw new WhipError(412, 'etag_mismatch', 'the If-Match ETag does not match this ICE session; use the ETag of the latest answer');
+    }
+    const fragment = parseIceFragment(body);
+    const restart =
+      fragment.iceUfrag !== undefined &&
+      (fragment.iceUfrag !== this.#offer.iceUfrag || fragment.icePwd !== this.#offer.icePwd);
+    if (!restart) return { status: 204 };
+    if (!fragment.icePwd) throw new WhipError(400, 'invalid_fragment', 'an ICE restart needs both a=ice-ufrag and a=ice-pwd');
+
+    const iceParameters = await this.#transport.restartIce();
+    this.#offer = { ...this.#offer, iceUfrag: fragment.iceUfrag!, icePwd: fragment.icePwd };
+    this.#etag = newEtag();
+    const first = this.#offer.tracks[0]!;
+    const firstMedia = this.#offer.sdp.media[first.index]!;
+    this.#logger.info('ICE restart');
+    return {
+      status: 200,
+      etag: this.#etag,
+      body: buildIceRestartFragment(iceParameters, this.#transport.iceCandidates, {
+        type: firstMedia.type,
+        protocol: firstMedia.protocol,
+        payloads: String(first.payloadType),
+        mid: first.mid,
+      }),
+    };
+  }
+
+  /** Closes the transport (and with it the producers). Idempotent. */
+  close(reason: WhipSessionCloseReason): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#transport.close();
+    this.#logger.info({ reason }, 'WHIP session closed');
+    this.emit('close', reason);
+  }
+}
+
+function newEtag(): string {
+  return `"${randomBytes(9).toString('base64url')}"`;
+}
