@@ -1,0 +1,68 @@
+import type { ApiErrorBody } from './types.js';
+
+/** A failed API call. status 0 means the request never got an HTTP answer (network, CORS, DNS). */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+
+  constructor(status: number, code: string, message: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+  }
+}
+
+function isErrorBody(value: unknown): value is ApiErrorBody {
+  if (typeof value !== 'object' || value === null) return false;
+  const error = (value as { error?: unknown }).error;
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as { code?: unknown }).code === 'string' &&
+    typeof (error as { message?: unknown }).message === 'string'
+  );
+}
+
+/**
+ * Builds the ApiError for a non-2xx answer from its body text, which is usually
+ * `{"error":{"code","message"}}` but may be anything a proxy in between returns.
+ */
+export function parseApiError(status: number, bodyText: string, statusText = ''): ApiError {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(bodyText);
+  } catch {
+    parsed = undefined;
+  }
+  if (isErrorBody(parsed)) return new ApiError(status, parsed.error.code, parsed.error.message);
+  return new ApiError(status, `http_${status}`, statusText || `HTTP ${status}`);
+}
+
+/** Joins a server origin (empty or absent = same origin) and an absolute API path. */
+export function apiUrl(server: string | null | undefined, path: string): string {
+  return (server ?? '').trim().replace(/\/+$/, '') + path;
+}
+
+/**
+ * fetch() that returns the parsed JSON body (undefined for 204) and throws ApiError otherwise.
+ * The caller vouches for the type: the server is ours.
+ */
+export async function fetchJson<T>(server: string | null | undefined, path: string, init: RequestInit = {}): Promise<T> {
+  const headers = new Headers(init.headers);
+  if (!headers.has('Accept')) headers.set('Accept', 'application/json');
+  let response: Response;
+  try {
+    response = await fetch(apiUrl(server, path), { ...init, headers });
+  } catch (cause) {
+    throw new ApiError(0, 'network', cause instanceof Error ? cause.message : String(cause));
+  }
+  const text = await response.text().catch(() => '');
+  if (!response.ok) throw parseApiError(response.status, text, response.statusText);
+  if (response.status === 204 || text === '') return undefined as T;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw new ApiError(response.status, 'invalid_json', `Invalid JSON from ${path}`);
+  }
+}

@@ -1,0 +1,181 @@
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import type { User } from '../api/types.js';
+import { t, type MessageKey } from '../i18n/index.js';
+import type { PublishState } from '../interview-studio.js';
+import { baseStyles } from '../styles.js';
+import { api, takeReturnTo } from './api.js';
+import './oi-interview-detail.js';
+import './oi-interview-list.js';
+import './oi-login.js';
+import './oi-studio-page.js';
+import { parseRoute, type Route } from './routes.js';
+
+/** <oi-console lang>: the staff console, routed by the location hash. */
+export class OiConsole extends LitElement {
+  static override properties = {
+    lang: { type: String, reflect: true },
+    route: { state: true },
+    user: { state: true },
+  };
+
+  declare lang: string;
+  declare route: Route;
+  declare user: User | null;
+
+  /** The hash shown now, to undo a navigation the user cancels while streaming. */
+  private currentHash = '';
+  private publishing = false;
+
+  constructor() {
+    super();
+    this.route = parseRoute(location.hash);
+    this.user = null;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this.onHashChange);
+    window.addEventListener('beforeunload', this.onBeforeUnload);
+    this.addEventListener('oi-publish-state', this.onPublishState as EventListener);
+    this.currentHash = location.hash;
+    void this.checkSession();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.onHashChange);
+    window.removeEventListener('beforeunload', this.onBeforeUnload);
+    this.removeEventListener('oi-publish-state', this.onPublishState as EventListener);
+  }
+
+  private msg(key: MessageKey, params?: Record<string, string | number>): string {
+    return t(this.lang, key, params);
+  }
+
+  private async checkSession(): Promise<void> {
+    try {
+      const { user } = await api<{ user: User }>('/api/auth/me');
+      this.user = user;
+    } catch {
+      // api() already sent a 401 to #/login; anything else leaves the current view to report its own errors.
+    }
+  }
+
+  private readonly onHashChange = () => {
+    if (location.hash === this.currentHash) return;
+    if (this.publishing && !window.confirm(this.msg('confirmLeaveStudio'))) {
+      location.hash = this.currentHash;
+      return;
+    }
+    this.publishing = false;
+    this.currentHash = location.hash;
+    this.route = parseRoute(location.hash);
+    void this.updateComplete.then(() => {
+      // Tell screen readers the view changed, as a page load would.
+      this.renderRoot.querySelector<HTMLElement>('main')?.focus();
+    });
+  };
+
+  private readonly onBeforeUnload = (event: BeforeUnloadEvent) => {
+    if (!this.publishing) return;
+    event.preventDefault();
+    event.returnValue = '';
+  };
+
+  private readonly onPublishState = (event: CustomEvent<{ state: PublishState }>) => {
+    this.publishing = event.detail.state === 'connecting' || event.detail.state === 'live';
+  };
+
+  private onLoggedIn(event: CustomEvent<{ user: User }>): void {
+    this.user = event.detail.user;
+    location.hash = takeReturnTo() || '#/interviews';
+  }
+
+  private async logout(): Promise<void> {
+    try {
+      await api('/api/auth/logout', { method: 'POST', redirectOn401: false });
+    } catch {
+      // Unreachable server or an already expired session: the login page is the right place either way.
+    } finally {
+      this.user = null;
+      location.hash = '#/login';
+    }
+  }
+
+  override render(): TemplateResult {
+    return html`
+      <header part="header">
+        <p class="site">${this.msg('consoleTitle')}</p>
+        ${this.user
+          ? html`<nav aria-label=${this.msg('consoleTitle')}>
+              <a class="link-button" href="#/interviews">${this.msg('navInterviews')}</a>
+              <span>${this.msg('signedInAs', { username: this.user.username })}</span>
+              <button type="button" class="secondary" @click=${() => void this.logout()}>${this.msg('logout')}</button>
+            </nav>`
+          : nothing}
+      </header>
+      <main tabindex="-1">${this.renderRoute()}</main>
+    `;
+  }
+
+  private renderRoute(): TemplateResult {
+    const lang = this.lang ?? nothing;
+    const route = this.route;
+    switch (route.name) {
+      case 'login':
+        return html`<oi-login lang=${lang} @oi-logged-in=${this.onLoggedIn}></oi-login>`;
+      case 'interviews':
+        return html`<oi-interview-list lang=${lang}></oi-interview-list>`;
+      case 'interview':
+        return html`<oi-interview-detail lang=${lang} interview-id=${route.id}></oi-interview-detail>`;
+      case 'studio':
+        return html`<oi-studio-page lang=${lang} camera-id=${route.cameraId}></oi-studio-page>`;
+      case 'not-found':
+        return html`<p>${this.msg('notFoundRoute')}</p>
+          <p><a class="link-button" href="#/interviews">${this.msg('backToList')}</a></p>`;
+    }
+  }
+
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        max-width: 72em;
+        margin: 0 auto;
+        padding: 0 1em 2em;
+      }
+      header {
+        display: flex;
+        flex-wrap: wrap;
+        justify-content: space-between;
+        align-items: center;
+        gap: 0.5em 1em;
+        padding: 0.5em 0;
+        margin-bottom: 1em;
+        border-bottom: 3px solid var(--oi-accent, #a8141c);
+      }
+      .site {
+        margin: 0;
+        font-size: 1.25em;
+        font-weight: bold;
+      }
+      nav {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.5em 1em;
+      }
+      .link-button {
+        display: inline-flex;
+        align-items: center;
+        min-height: 44px;
+      }
+      /* Focused only by script on a view change; a ring around the whole page would just be noise. */
+      main[tabindex]:focus {
+        outline: none;
+      }
+    `,
+  ];
+}
+
+if (!customElements.get('oi-console')) customElements.define('oi-console', OiConsole);

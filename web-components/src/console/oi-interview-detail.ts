@@ -1,0 +1,206 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import type { Camera, Interview } from '../api/types.js';
+import { formatDateTime, t, type MessageKey } from '../i18n/index.js';
+import { baseStyles } from '../styles.js';
+import { api, errorMessage } from './api.js';
+import { consoleStyles } from './console-styles.js';
+import { STATUS_KEYS } from './oi-interview-list.js';
+import './oi-camera-add.js';
+
+/** Refresh of the cameras' live flags while the page is open, for the control room. */
+const CAMERA_POLL_MS = 5000;
+
+/** #/interviews/:id: the interview, its cameras (with OBS help and the browser studio), and "end the show". */
+export class OiInterviewDetail extends LitElement {
+  static override properties = {
+    lang: { type: String, reflect: true },
+    interviewId: { type: String, attribute: 'interview-id' },
+    interview: { state: true },
+    cameras: { state: true },
+    error: { state: true },
+    busy: { state: true },
+  };
+
+  declare lang: string;
+  declare interviewId: string;
+  declare interview: Interview | null;
+  declare cameras: Camera[] | null;
+  declare error: string;
+  declare busy: boolean;
+
+  private pollTimer: ReturnType<typeof setInterval> | undefined;
+
+  constructor() {
+    super();
+    this.interview = null;
+    this.cameras = null;
+    this.error = '';
+    this.busy = false;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.pollTimer = setInterval(() => void this.loadCameras(), CAMERA_POLL_MS);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.pollTimer);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('interviewId')) {
+      this.interview = null;
+      this.cameras = null;
+      void this.load();
+    }
+  }
+
+  private msg(key: MessageKey, params?: Record<string, string | number>): string {
+    return t(this.lang, key, params);
+  }
+
+  private async load(): Promise<void> {
+    try {
+      // The list carries every field this page shows; a county has a dozen interviews a year.
+      const interviews = await api<Interview[]>('/api/interviews');
+      this.interview = interviews.find((interview) => interview.id === this.interviewId) ?? null;
+      this.error = this.interview ? '' : this.msg('notFoundRoute');
+      if (this.interview) await this.loadCameras();
+    } catch (error) {
+      this.error = this.msg('errGeneric', { message: errorMessage(error) });
+    }
+  }
+
+  private async loadCameras(): Promise<void> {
+    if (!this.interview) return;
+    try {
+      this.cameras = await api<Camera[]>(`/api/interviews/${encodeURIComponent(this.interviewId)}/cameras`);
+    } catch (error) {
+      this.error = this.msg('errGeneric', { message: errorMessage(error) });
+    }
+  }
+
+  private async endShow(): Promise<void> {
+    const interview = this.interview;
+    if (!interview || !window.confirm(this.msg('confirmEnd', { title: interview.title }))) return;
+    this.busy = true;
+    try {
+      await api(`/api/interviews/${encodeURIComponent(interview.id)}/end`, { method: 'POST' });
+      await this.load();
+    } catch (error) {
+      this.error = this.msg('errGeneric', { message: errorMessage(error) });
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  override render(): TemplateResult {
+    const interview = this.interview;
+    return html`
+      <p><a class="link-button" href="#/interviews">${this.msg('backToList')}</a></p>
+      <p class="error" role="alert">${this.error}</p>
+      ${interview ? this.renderInterview(interview) : this.error ? nothing : html`<p>${this.msg('loading')}</p>`}
+    `;
+  }
+
+  private renderInterview(interview: Interview): TemplateResult {
+    return html`
+      <h1>${interview.title}</h1>
+      <table>
+        <tbody>
+          <tr>
+            <th scope="row">${this.msg('colStatus')}</th>
+            <td class=${interview.status === 'live' ? 'status-live' : ''}>${this.msg(STATUS_KEYS[interview.status])}</td>
+          </tr>
+          <tr>
+            <th scope="row">${this.msg('fieldTopic')}</th>
+            <td>${interview.topic ?? ''}</td>
+          </tr>
+          <tr>
+            <th scope="row">${this.msg('fieldDepartment')}</th>
+            <td>${interview.department ?? ''}</td>
+          </tr>
+          <tr>
+            <th scope="row">${this.msg('fieldStartsAt')}</th>
+            <td>${interview.startsAt ? formatDateTime(this.lang, interview.startsAt) : this.msg('timeTbd')}</td>
+          </tr>
+          <tr>
+            <th scope="row">${this.msg('guestsLegend')}</th>
+            <td>${interview.guests.map((guest) => html`<div>${guest.name} ${guest.position}</div>`)}</td>
+          </tr>
+        </tbody>
+      </table>
+      <div class="actions">
+        <a class="link-button" href=${interview.pageUrl} target="_blank" rel="noopener">${this.msg('publicPage')}</a>
+        <button
+          type="button"
+          class="danger"
+          ?disabled=${this.busy || interview.status === 'ended'}
+          @click=${() => void this.endShow()}
+        >
+          ${this.msg('endShow')}
+        </button>
+      </div>
+      <h2>${this.msg('camerasTitle')}</h2>
+      ${this.renderCameras()}
+      <details class="panel">
+        <summary>${this.msg('obsTitle')}</summary>
+        <ol>
+          <li>${this.msg('obsStream', { url: this.msg('colWhipUrl'), token: this.msg('obsTokenPlaceholder') })}</li>
+          <li>${this.msg('obsKeyframe')}</li>
+        </ol>
+      </details>
+      ${interview.status === 'ended'
+        ? nothing
+        : html`<oi-camera-add
+            lang=${this.lang ?? nothing}
+            interview-id=${interview.id}
+            @oi-camera-added=${() => void this.loadCameras()}
+          ></oi-camera-add>`}
+    `;
+  }
+
+  private renderCameras(): TemplateResult {
+    const cameras = this.cameras;
+    if (cameras === null) return html`<p>${this.msg('loading')}</p>`;
+    if (cameras.length === 0) return html`<p>${this.msg('noCameras')}</p>`;
+    return html`
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">${this.msg('colCameraName')}</th>
+            <th scope="col">${this.msg('colWhipUrl')}</th>
+            <th scope="col">${this.msg('colLive')}</th>
+            <th scope="col">${this.msg('colCreatedAt')}</th>
+            <th scope="col">${this.msg('colActions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${cameras.map(
+            (camera) => html`
+              <tr>
+                <th scope="row">${camera.name}</th>
+                <td><code>${camera.whipUrl}</code></td>
+                <td class=${camera.live ? 'status-live' : ''}>${this.msg(camera.live ? 'cameraLive' : 'cameraIdle')}</td>
+                <td>${formatDateTime(this.lang, camera.createdAt)}</td>
+                <td>
+                  <a
+                    class="link-button"
+                    href="#/studio/${encodeURIComponent(camera.id)}"
+                    aria-label=${this.msg('openStudioNamed', { name: camera.name })}
+                    >${this.msg('openStudio')}</a
+                  >
+                </td>
+              </tr>
+            `,
+          )}
+        </tbody>
+      </table>
+    `;
+  }
+
+  static override styles = [baseStyles, consoleStyles];
+}
+
+if (!customElements.get('oi-interview-detail')) customElements.define('oi-interview-detail', OiInterviewDetail);

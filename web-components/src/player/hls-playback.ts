@@ -1,0 +1,115 @@
+import type Hls from 'hls.js';
+
+/** What the viewer should be told about playback; null when it is fine. */
+export type PlaybackIssue = 'retrying' | 'unsupported' | 'load-failed' | null;
+
+export interface Playback {
+  destroy(): void;
+}
+
+const RETRY_DELAY_MS = 3000;
+/** A second media error this soon after a recovery means recovery in place is not working: rebuild. */
+const MEDIA_RECOVERY_WINDOW_MS = 5000;
+
+/**
+ * Plays an HLS playlist in `video`: natively where the browser can (Safari, iOS, some Android), otherwise through
+ * hls.js, which is imported lazily so pages that never play video never download it.
+ */
+export function startPlayback(
+  video: HTMLVideoElement,
+  url: string,
+  options: { live: boolean; onIssue: (issue: PlaybackIssue) => void },
+): Playback {
+  const { live, onIssue } = options;
+  let destroyed = false;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  const play = () => {
+    // Rejected when the browser blocks autoplay even muted; the controls remain.
+    if (live) video.play().catch(() => undefined);
+  };
+  const onPlaying = () => onIssue(null);
+  video.addEventListener('playing', onPlaying);
+  // Live starts muted: browsers block autoplay with sound. The viewer unmutes with the element's button.
+  video.muted = live;
+
+  if (video.canPlayType('application/vnd.apple.mpegurl')) {
+    const onError = () => {
+      onIssue('retrying');
+      clearTimeout(retryTimer);
+      retryTimer = setTimeout(() => {
+        video.src = url;
+        play();
+      }, RETRY_DELAY_MS);
+    };
+    video.addEventListener('error', onError);
+    video.src = url;
+    play();
+    return {
+      destroy() {
+        clearTimeout(retryTimer);
+        video.removeEventListener('error', onError);
+        video.removeEventListener('playing', onPlaying);
+        video.removeAttribute('src');
+        video.load();
+      },
+    };
+  }
+
+  let hls: Hls | null = null;
+  const create = (HlsClass: typeof Hls) => {
+    const instance = new HlsClass({
+      // The inline worker needs blob: workers, which strict CSPs of portal sites forbid; the gain is small at 720p.
+      enableWorker: false,
+      // Two segments behind the live edge (hls.js defaults to three): lower latency, still a buffer for county links.
+      liveSyncDurationCount: 2,
+      liveMaxLatencyDurationCount: 6,
+      backBufferLength: 30,
+    });
+    let lastMediaRecovery = 0;
+    instance.on(HlsClass.Events.MANIFEST_PARSED, play);
+    instance.on(HlsClass.Events.ERROR, (_event, data) => {
+      if (!data.fatal) return;
+      onIssue('retrying');
+      clearTimeout(retryTimer);
+      if (data.type === HlsClass.ErrorTypes.MEDIA_ERROR && Date.now() - lastMediaRecovery > MEDIA_RECOVERY_WINDOW_MS) {
+        lastMediaRecovery = Date.now();
+        instance.recoverMediaError();
+      } else if (data.type === HlsClass.ErrorTypes.NETWORK_ERROR) {
+        // Before the first playlist arrived there is nothing to resume: load the source again.
+        retryTimer = setTimeout(() => {
+          if (instance.levels.length > 0) instance.startLoad();
+          else instance.loadSource(url);
+        }, RETRY_DELAY_MS);
+      } else {
+        retryTimer = setTimeout(() => {
+          instance.destroy();
+          hls = create(HlsClass);
+        }, RETRY_DELAY_MS);
+      }
+    });
+    instance.loadSource(url);
+    instance.attachMedia(video);
+    return instance;
+  };
+
+  import('hls.js').then(
+    ({ default: HlsClass }) => {
+      if (destroyed) return;
+      if (!HlsClass.isSupported()) onIssue('unsupported');
+      else hls = create(HlsClass);
+    },
+    () => {
+      if (!destroyed) onIssue('load-failed');
+    },
+  );
+
+  return {
+    destroy() {
+      destroyed = true;
+      clearTimeout(retryTimer);
+      video.removeEventListener('playing', onPlaying);
+      hls?.destroy();
+      hls = null;
+    },
+  };
+}
