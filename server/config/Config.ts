@@ -1,0 +1,180 @@
+import os from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+
+/** A STUN/TURN server handed to WebRTC clients (WHIP `Link: rel="ice-server"`). */
+export interface IceServer {
+  urls: string | string[];
+  username?: string;
+  credential?: string;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const wholeNumber = (min: number, max: number) =>
+  z
+    .int({ error: 'must be a whole number' })
+    .min(min, { error: `must be at least ${min}` })
+    .max(max, { error: `must be at most ${max}` });
+
+const ipAddress = z.union([z.ipv4(), z.ipv6()], { error: 'must be an IPv4 or IPv6 address' });
+
+const iceUrl = z
+  .string()
+  .regex(/^(stun|stuns|turn|turns):\S+$/, { error: 'each URL must start with stun:, stuns:, turn: or turns:' });
+
+const iceServerSchema = z.strictObject({
+  urls: z.union([iceUrl, z.array(iceUrl).min(1)]),
+  username: z.string().optional(),
+  credential: z.string().optional(),
+});
+
+const corsOrigin = z
+  .string()
+  .regex(/^(\*|https?:\/\/[^/\s]+)$/, { error: 'each origin must be * or scheme://host[:port] without a path' });
+
+/**
+ * Every setting, its default and why it exists. docs/configuration.md mirrors this table; a unit test keeps them
+ * in step.
+ */
+export const configSchema = z
+  .strictObject({
+    port: wholeNumber(0, 65535)
+      .default(8080)
+      .describe('HTTP port for the API, pages and HLS files; 0 lets the system pick a free one (tests).'),
+    host: z
+      .string()
+      .min(1, { error: 'must not be empty' })
+      .default('0.0.0.0')
+      .describe('Interface the HTTP server binds; 0.0.0.0 serves every network, 127.0.0.1 only this machine.'),
+    publicUrl: z
+      .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+      .transform((url) => url.replace(/\/+$/, ''))
+      .optional()
+      .describe('Base URL that viewers and cameras reach (a proxy in front: its URL); builds whipUrl, hlsUrl and pageUrl.'),
+    dataDir: z
+      .string()
+      .min(1, { error: 'must not be empty' })
+      .default('./data')
+      .transform((dir) => path.resolve(dir))
+      .describe('One directory for everything written: HLS segments, recordings and the embedded database.'),
+    databaseUrl: z
+      .string()
+      .regex(/^postgres(ql)?:\/\/\S+$/, { error: 'must be a postgres:// or postgresql:// URL' })
+      .optional()
+      .describe('An external PostgreSQL; when unset an embedded PostgreSQL runs under <dataDir>/pg.'),
+    embeddedPgPort: wholeNumber(1, 65535)
+      .default(54329)
+      .describe('Local port of the embedded PostgreSQL; away from 5432 so a system PostgreSQL does not clash.'),
+    adminPassword: z
+      .string()
+      .min(8, { error: 'must be at least 8 characters' })
+      .optional()
+      .describe('Password of the first user "admin", used only when no user exists; unset prints a random one once.'),
+    webrtcListenIp: ipAddress
+      .default('0.0.0.0')
+      .describe('Local address the WebRTC (WHIP) transports bind.'),
+    webrtcAnnouncedIp: ipAddress
+      .default(firstLanIpv4)
+      .describe('Address written into ICE candidates: the one cameras can reach (public IP behind NAT).'),
+    rtcMinPort: wholeNumber(1024, 65535)
+      .default(40000)
+      .describe('Lowest UDP port for WebRTC media; open this range in the firewall.'),
+    rtcMaxPort: wholeNumber(1024, 65535)
+      .default(40100)
+      .describe('Highest UDP port for WebRTC media; each camera uses one port.'),
+    ffmpegPath: z
+      .string()
+      .min(1, { error: 'must not be empty' })
+      .optional()
+      .describe('FFmpeg binary for HLS and recordings; unset looks it up on PATH.'),
+    hlsSegmentSeconds: wholeNumber(1, 10)
+      .default(2)
+      .describe('HLS segment length: shorter means less delay for viewers, more requests and files.'),
+    recordingFormat: z
+      .enum(['mkv', 'fmp4'], { error: 'must be mkv or fmp4' })
+      .default('mkv')
+      .describe('Recording container; both survive a crash up to the last chunk, fmp4 plays in more editors.'),
+    mediasoupWorkers: wholeNumber(1, 256)
+      .default(() => os.availableParallelism())
+      .describe('mediasoup worker processes, one per core: each uses one core at most.'),
+    iceServers: z
+      .array(iceServerSchema, { error: 'must be a JSON array of {urls, username?, credential?}' })
+      .default([])
+      .describe('STUN/TURN servers offered to cameras; needed only when they cannot reach webrtcAnnouncedIp directly.'),
+    corsOrigins: z
+      .array(corsOrigin)
+      .min(1, { error: 'must list at least one origin (or *)' })
+      .default(['*'])
+      .describe('Origins whose pages may read the public API and HLS files (the portal embedding the player).'),
+    logLevel: z
+      .enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })
+      .default('info')
+      .describe('Least severe log level written (JSON lines on stdout).'),
+    sessionTtlHours: z
+      .number({ error: 'must be a number' })
+      .positive({ error: 'must be more than 0' })
+      .max(8760, { error: 'must be at most 8760 (one year)' })
+      .default(12)
+      .describe('How long a console login lasts: a working day, so a shared studio PC does not stay signed in.'),
+  })
+  .superRefine((c, ctx) => {
+    if (c.rtcMinPort >= c.rtcMaxPort) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['rtcMaxPort'],
+        message: `must be greater than rtcMinPort (${c.rtcMinPort})`,
+      });
+    }
+  })
+  .transform((c) => ({ ...c, publicUrl: c.publicUrl ?? `http://localhost:${c.port}` }));
+
+export type Config = z.output<typeof configSchema>;
+export type ConfigInput = z.input<typeof configSchema>;
+export type SettingName = keyof ConfigInput;
+
+/** The environment variable of each setting. */
+export const SETTING_ENV = {
+  port: 'OI_PORT',
+  host: 'OI_HOST',
+  publicUrl: 'OI_PUBLIC_URL',
+  dataDir: 'OI_DATA_DIR',
+  databaseUrl: 'DATABASE_URL',
+  embeddedPgPort: 'OI_EMBEDDED_PG_PORT',
+  adminPassword: 'OI_ADMIN_PASSWORD',
+  webrtcListenIp: 'OI_WEBRTC_LISTEN_IP',
+  webrtcAnnouncedIp: 'OI_WEBRTC_ANNOUNCED_IP',
+  rtcMinPort: 'OI_RTC_MIN_PORT',
+  rtcMaxPort: 'OI_RTC_MAX_PORT',
+  ffmpegPath: 'FFMPEG_PATH',
+  hlsSegmentSeconds: 'OI_HLS_SEGMENT_SECONDS',
+  recordingFormat: 'OI_RECORDING_FORMAT',
+  mediasoupWorkers: 'OI_MEDIASOUP_WORKERS',
+  iceServers: 'OI_ICE_SERVERS',
+  corsOrigins: 'OI_CORS_ORIGINS',
+  logLevel: 'OI_LOG_LEVEL',
+  sessionTtlHours: 'OI_SESSION_TTL_HOURS',
+} as const satisfies Record<SettingName, string>;
+
+/** How an environment variable's text becomes the setting's value before validation. */
+export const SETTING_ENV_KIND: Partial<Record<SettingName, 'number' | 'json' | 'list'>> = {
+  port: 'number',
+  embeddedPgPort: 'number',
+  rtcMinPort: 'number',
+  rtcMaxPort: 'number',
+  hlsSegmentSeconds: 'number',
+  mediasoupWorkers: 'number',
+  sessionTtlHours: 'number',
+  iceServers: 'json',
+  corsOrigins: 'list',
+};
+
+/** The address other machines most likely reach us on; loopback when there is no network at all. */
+function firstLanIpv4(): string {
+  for (const addresses of Object.values(os.networkInterfaces())) {
+    for (const address of addresses ?? []) {
+      if (address.family === 'IPv4' && !address.internal) return address.address;
+    }
+  }
+  return '127.0.0.1';
+}
