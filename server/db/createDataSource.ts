@@ -1,0 +1,23 @@
+import { DataSource } from 'typeorm';
+import { CameraEntity } from './entities/CameraEntity.js';
+import { CameraStudioTokenEntity } from './entities/CameraStudioTokenEntity.js';
+import { GuestEntity } from './entities/GuestEntity.js';
+import { InterviewEntity } from './entities/InterviewEntity.js';
+import { SessionEntity } from './entities/SessionEntity.js';
+import { UserEntity } from './entities/UserEntity.js';
+import { InitialSchema1795852800000 } from './migrations/1795852800000-InitialSchema.js';
+
+/** The TypeORM data source; the schema comes only from the migrations (never `synchronize`). */
+export function createDataSource(url: string): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities: [UserEntity, SessionEntity, InterviewEntity, GuestEntity, CameraEntity, CameraStudioTokenEntity],
+    migrations: [InitialSchema1795852800000],
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    logging: false,
+    // A small pool: a county portal's API load is light, and tests open many apps against one server.
+    extra: { max: 5 },
+  });
+}

@@ -1,0 +1,22 @@
+import { EntitySchema } from 'typeorm';
+
+export interface GuestRow {
+  id: string;
+  interviewId: string;
+  name: string;
+  position: string;
+  /** Announcement order, from 0. */
+  sortOrder: number;
+}
+
+export const GuestEntity = new EntitySchema<GuestRow>({
+  name: 'Guest',
+  tableName: 'guests',
+  columns: {
+    id: { type: 'uuid', primary: true },
+    interviewId: { type: 'uuid', name: 'interview_id' },
+    name: { type: 'text' },
+    position: { type: 'text' },
+    sortOrder: { type: 'integer', name: 'sort_order' },
+  },
+});
