@@ -183,6 +183,7 @@ class PipelineRun extends EventEmitter<PipelineRunEvents> {
   #consumers: types.Consumer[] = [];
   #ports: number[] = [];
   #ffmpeg: FfmpegProcess | undefined;
+  /** A timeout for the first half-length segment, then an interval. */
   #keyframeTimer: NodeJS.Timeout | undefined;
   #watcher: FSWatcher | undefined;
   #closed = false;
@@ -246,11 +247,17 @@ class PipelineRun extends EventEmitter<PipelineRunEvents> {
     }
     for (const consumer of this.#consumers) await consumer.resume();
     const video = this.#consumers.find((c) => c.kind === 'video')!;
-    await video.requestKeyFrame();
-    // Cameras send keyframes only on request; with a copied H.264 stream each segment must start on one.
-    this.#keyframeTimer = setInterval(() => {
+    const requestKeyFrame = () => {
       if (!video.closed) video.requestKeyFrame().catch(() => undefined);
-    }, o.segmentSeconds * 1000);
+    };
+    requestKeyFrame();
+    // Cameras send keyframes only on request, and a copied H.264 stream can only be cut on one.
+    // The first segment is cut at half length so viewers see the show sooner; then one per segment.
+    const intervalMs = o.segmentSeconds * 1000;
+    this.#keyframeTimer = setTimeout(() => {
+      requestKeyFrame();
+      this.#keyframeTimer = setInterval(requestKeyFrame, intervalMs);
+    }, intervalMs / 2);
     o.logger.info({ videoCodec, pid: ffmpeg.pid, append: o.append }, 'program pipeline started');
   }
 
@@ -270,7 +277,7 @@ class PipelineRun extends EventEmitter<PipelineRunEvents> {
 
   /** Stops FFmpeg while RTP still flows (so it writes its trailers), then closes the transports. */
   async stop(): Promise<void> {
-    clearInterval(this.#keyframeTimer);
+    clearTimeout(this.#keyframeTimer);
     if (this.#ffmpeg) await this.#ffmpeg.stop();
     this.close();
   }
@@ -278,7 +285,7 @@ class PipelineRun extends EventEmitter<PipelineRunEvents> {
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
-    clearInterval(this.#keyframeTimer);
+    clearTimeout(this.#keyframeTimer);
     this.#watcher?.close();
     for (const transport of this.#transports) transport.close();
     for (const port of this.#ports) releaseRtpPortPair(port);

@@ -32,7 +32,8 @@ export function buildProgramArgs(o: ProgramArgsOptions): string[] {
   const encodeVideo = [
     '-c:v', 'libx264', '-preset', 'veryfast', '-tune', 'zerolatency', '-pix_fmt', 'yuv420p',
     '-b:v', '2500k', '-maxrate', '2500k', '-bufsize', '5000k', '-sc_threshold', '0',
-    '-force_key_frames', `expr:gte(t,n_forced*${o.segmentSeconds})`,
+    // Keyframes at 0, S/2, then every S: the same cadence ProgramPipeline requests from cameras.
+    '-force_key_frames', `expr:if(eq(n_forced,0),1,gte(t,${o.segmentSeconds / 2}+(n_forced-1)*${o.segmentSeconds}))`,
   ];
   const hlsVideo = copyVideo ? ['-c:v', 'copy'] : encodeVideo;
 
@@ -41,9 +42,10 @@ export function buildProgramArgs(o: ProgramArgsOptions): string[] {
   const hls = [
     ...maps, ...hlsVideo, ...audio,
     '-f', 'hls',
-    // Keyframes are requested every segmentSeconds; cutting at 90 % of it tolerates their jitter
-    // so a keyframe arriving a few ms early does not double a segment's length.
-    '-hls_time', (o.segmentSeconds * 0.9).toFixed(2),
+    // The muxer cuts at the first keyframe past hls_time. Keyframes come at 0, S/2, then every S, so
+    // cutting past 0.45 S gives a half-length first segment and S-long ones after it, and tolerates
+    // keyframe jitter without ever doubling a segment.
+    '-hls_time', (o.segmentSeconds * 0.45).toFixed(2),
     '-hls_list_size', '0',
     '-hls_playlist_type', 'event',
     '-hls_flags', hlsFlags.join('+'),

@@ -1,0 +1,273 @@
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import express from 'express';
+import pino from 'pino';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MediaServer } from '../../media/index.js';
+import { createWhipRouter } from '../../server/http/whipRouter.js';
+import { launchChromium, type TestBrowser } from '../helpers/chromium.js';
+import { decodeErrors, firstVideoFrameIsKeyframe, probeStreams } from '../helpers/ffprobe.js';
+import { publishFromPage, stopFromPage, waitForConnected } from '../helpers/whipPublisher.js';
+
+/**
+ * The media path on its own, with real parts: Chromium publishes over WHIP into mediasoup, FFmpeg
+ * writes HLS and a recording, ffprobe checks them. Camera tokens come from a fixed table here; the
+ * database-backed token check is covered by the full-stack tests.
+ */
+const TOKEN = 'test-camera-token';
+const cameras: Record<string, string> = { 'cam-1': 'interview-1', 'cam-2': 'interview-2' };
+
+let dataDir: string;
+let media: MediaServer;
+let server: http.Server;
+let base: string;
+let browser: TestBrowser;
+let page: Page;
+
+const whipUrl = (camera: string) => `${base}/whip/${camera}`;
+const hlsDir = (interview: string) => path.join(dataDir, 'interviews', interview, 'hls');
+const playlist = (interview: string) => readFileSync(path.join(hlsDir(interview), 'index.m3u8'), 'utf8');
+const segmentsOf = (text: string) => text.split('\n').filter((l) => l.endsWith('.ts'));
+
+function nextEvent<T>(name: 'programLive' | 'programEnded', interviewId: string, timeoutMs = 15_000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${name} within ${timeoutMs} ms`)), timeoutMs);
+    const listener = (event: { interviewId: string }) => {
+      if (event.interviewId !== interviewId) return;
+      clearTimeout(timer);
+      media.off(name, listener);
+      resolve(event as T);
+    };
+    media.on(name, listener);
+  });
+}
+
+async function waitForSegments(interview: string, count: number, timeoutMs = 15_000): Promise<string[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const segments = segmentsOf(playlistOrEmpty(interview));
+    if (segments.length >= count) return segments;
+    if (Date.now() > deadline) throw new Error(`only ${segments.length} of ${count} segments after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+function playlistOrEmpty(interview: string): string {
+  try {
+    return playlist(interview);
+  } catch {
+    return '';
+  }
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'oi-media-'));
+  const logger = pino({ level: process.env['OI_TEST_LOG'] ?? 'silent' });
+  media = await MediaServer.create({
+    dataDir,
+    workers: 1,
+    listenIp: '127.0.0.1',
+    announcedIp: '127.0.0.1',
+    rtcMinPort: 41000,
+    rtcMaxPort: 41100,
+    hlsSegmentSeconds: 2,
+    recordingFormat: 'mkv',
+    logger,
+  });
+  const app = express();
+  app.get('/', (_req, res) => res.type('html').send('<!doctype html><title>publisher</title>'));
+  app.use(
+    '/whip',
+    createWhipRouter({
+      media,
+      authenticateCamera: async (cameraId, token) =>
+        token === TOKEN && cameras[cameraId] ? { cameraId, interviewId: cameras[cameraId]! } : null,
+      iceServers: [{ urls: 'stun:stun.example.net' }],
+      logger,
+    }),
+  );
+  server = app.listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await launchChromium();
+  page = await browser.context.newPage();
+  await page.goto(`${base}/`);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await media?.close();
+  server?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('WHIP request validation', () => {
+  const chromeOffer = readFileSync(new URL('../fixtures/sdp/chrome-offer.sdp', import.meta.url), 'utf8');
+  const post = (headers: Record<string, string>, body: string, camera = 'cam-1') =>
+    fetch(whipUrl(camera), { method: 'POST', headers, body });
+
+  it('answers 415 for a wrong content type', async () => {
+    const res = await post({ 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}` }, '{}');
+    expect(res.status).toBe(415);
+    expect((await res.json()).error.code).toBe('unsupported_media_type');
+  });
+
+  it('answers 401 with WWW-Authenticate for a missing or wrong token', async () => {
+    const missing = await post({ 'Content-Type': 'application/sdp' }, chromeOffer);
+    expect(missing.status).toBe(401);
+    expect(missing.headers.get('www-authenticate')).toMatch(/^Bearer/);
+    const wrong = await post({ 'Content-Type': 'application/sdp', Authorization: 'Bearer nope' }, chromeOffer);
+    expect(wrong.status).toBe(401);
+    const otherCamera = await post({ 'Content-Type': 'application/sdp', Authorization: `Bearer ${TOKEN}` }, chromeOffer, 'cam-x');
+    expect(otherCamera.status).toBe(401);
+  });
+
+  it('answers 400 with a reason for an offer it cannot take', async () => {
+    const res = await post({ 'Content-Type': 'application/sdp', Authorization: `Bearer ${TOKEN}` }, chromeOffer.replace(/a=rtcp-mux\r\n/g, ''));
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body.error.code).toBe('sdp_unsupported');
+    expect(body.error.message).toMatch(/rtcp-mux/);
+  });
+
+  it('answers CORS preflight without a token', async () => {
+    const res = await fetch(whipUrl('cam-1'), { method: 'OPTIONS', headers: { Origin: 'https://portal.example.gov.cn' } });
+    expect(res.status).toBe(204);
+    expect(res.headers.get('access-control-allow-methods')).toContain('PATCH');
+    expect(res.headers.get('access-control-expose-headers')).toContain('Location');
+  });
+
+  it('answers 404 for PATCH and DELETE on an unknown session', async () => {
+    const res = await fetch(`${whipUrl('cam-1')}/not-a-session`, { method: 'DELETE', headers: { Authorization: `Bearer ${TOKEN}` } });
+    expect(res.status).toBe(404);
+  });
+});
+
+describe('browser → WHIP → mediasoup → FFmpeg → HLS and recording', () => {
+  let location: string;
+  let etag: string;
+
+  it('publishes: 201 with an ICE-lite answer, Location, ETag and ice-server Link', async () => {
+    const live = nextEvent('programLive', 'interview-1');
+    const result = await publishFromPage(page, whipUrl('cam-1'), TOKEN);
+    expect(result.status).toBe(201);
+    expect(result.location).toMatch(/\/whip\/cam-1\/[A-Za-z0-9_-]{22}$/);
+    expect(result.etag).toMatch(/^".+"$/);
+    location = result.location!;
+    etag = result.etag!;
+    await waitForConnected(page);
+    await live;
+  });
+
+  it('writes H.264 + AAC segments of about 2 s, each starting on a keyframe, with PROGRAM-DATE-TIME', async () => {
+    const segments = await waitForSegments('interview-1', 3);
+    const text = playlist('interview-1');
+    expect(text).toContain('#EXT-X-PROGRAM-DATE-TIME');
+    expect(text).toContain('#EXT-X-PLAYLIST-TYPE:EVENT');
+    expect(text).not.toContain('#EXT-X-ENDLIST');
+    const durations = [...text.matchAll(/#EXTINF:([\d.]+)/g)].map((m) => Number(m[1]));
+    const target = Number(/#EXT-X-TARGETDURATION:(\d+)/.exec(text)![1]);
+    for (const d of durations) expect(d).toBeLessThanOrEqual(target + 0.5);
+    expect(target).toBeLessThanOrEqual(3);
+    for (const segment of segments.slice(0, 3)) {
+      const file = path.join(hlsDir('interview-1'), segment);
+      const streams = await probeStreams(file);
+      expect(streams.map((s) => s.codec_name).sort()).toEqual(['aac', 'h264']);
+      expect(await firstVideoFrameIsKeyframe(file)).toBe(true);
+    }
+  });
+
+  it('handles PATCH per RFC 9725: 428 without If-Match, 412 on a stale ETag, 204 for trickled candidates', async () => {
+    const patch = (headers: Record<string, string>, body: string) =>
+      fetch(location, { method: 'PATCH', headers: { Authorization: `Bearer ${TOKEN}`, ...headers }, body });
+    const fragType = { 'Content-Type': 'application/trickle-ice-sdpfrag' };
+    const sdp = readFileSync(new URL('../fixtures/sdp/chrome-offer.sdp', import.meta.url), 'utf8');
+    const ufrag = /a=ice-ufrag:(\S+)/.exec(sdp)![1];
+    const candidate = `a=ice-ufrag:${ufrag}\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=mid:0\r\na=candidate:1 1 udp 2122260223 127.0.0.1 50000 typ host\r\n`;
+    expect((await patch(fragType, candidate)).status).toBe(428);
+    expect((await patch({ ...fragType, 'If-Match': '"stale"' }, candidate)).status).toBe(412);
+    expect((await patch({ 'Content-Type': 'text/plain', 'If-Match': etag }, candidate)).status).toBe(415);
+  });
+
+  it('restarts ICE from the browser through PATCH and keeps the media flowing', async () => {
+    const before = segmentsOf(playlist('interview-1')).length;
+    const result = await page.evaluate(
+      async ({ location, token }) => {
+        const w = window as unknown as { __pc: RTCPeerConnection };
+        const pc = w.__pc;
+        const oldAnswer = pc.remoteDescription!.sdp;
+        pc.restartIce();
+        const offer = await pc.createOffer();
+        await pc.setLocalDescription(offer);
+        const ufrag = /a=ice-ufrag:(\S+)/.exec(offer.sdp!)![1];
+        const pwd = /a=ice-pwd:(\S+)/.exec(offer.sdp!)![1];
+        const res = await fetch(location, {
+          method: 'PATCH',
+          headers: { 'Content-Type': 'application/trickle-ice-sdpfrag', 'If-Match': '*', Authorization: `Bearer ${token}` },
+          body: `a=ice-ufrag:${ufrag}\r\na=ice-pwd:${pwd}\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=mid:0\r\n`,
+        });
+        const fragment = await res.text();
+        const newUfrag = /a=ice-ufrag:(\S+)/.exec(fragment)![1]!;
+        const newPwd = /a=ice-pwd:(\S+)/.exec(fragment)![1]!;
+        const answer = oldAnswer.replace(/a=ice-ufrag:\S+/g, `a=ice-ufrag:${newUfrag}`).replace(/a=ice-pwd:\S+/g, `a=ice-pwd:${newPwd}`);
+        await pc.setRemoteDescription({ type: 'answer', sdp: answer });
+        return { status: res.status, etag: res.headers.get('ETag'), type: res.headers.get('Content-Type') };
+      },
+      { location, token: TOKEN },
+    );
+    expect(result.status).toBe(200);
+    expect(result.type).toContain('application/trickle-ice-sdpfrag');
+    expect(result.etag).not.toBe(etag);
+    await waitForConnected(page);
+    await waitForSegments('interview-1', before + 2);
+  });
+
+  it('stops on DELETE: ENDLIST written, recording decodes without an error', async () => {
+    const ended = nextEvent<{ recordingPaths: string[] }>('programEnded', 'interview-1');
+    expect(await stopFromPage(page, TOKEN)).toBe(200);
+    const { recordingPaths } = await ended;
+    expect(playlist('interview-1').trimEnd().endsWith('#EXT-X-ENDLIST')).toBe(true);
+    expect(recordingPaths).toHaveLength(1);
+    const streams = await probeStreams(recordingPaths[0]!);
+    expect(streams.map((s) => s.codec_name).sort()).toEqual(['aac', 'h264']);
+    expect(await decodeErrors(recordingPaths[0]!)).toBe('');
+    expect(media.isLive('interview-1')).toBe(false);
+  });
+});
+
+describe('reconnects', () => {
+  it('a camera that publishes again replaces its session; the playlist continues behind a discontinuity', async () => {
+    const live = nextEvent('programLive', 'interview-2');
+    const first = await publishFromPage(page, whipUrl('cam-2'), TOKEN);
+    await waitForConnected(page);
+    await live;
+    await waitForSegments('interview-2', 2);
+
+    // A second page stands for the studio browser coming back after a crash: no DELETE was sent.
+    const page2 = await browser.context.newPage();
+    await page2.goto(`${base}/`);
+    const second = await publishFromPage(page2, whipUrl('cam-2'), TOKEN);
+    expect(second.status).toBe(201);
+    expect(second.location).not.toBe(first.location);
+    await waitForConnected(page2);
+    const stale = await fetch(first.location!, { method: 'DELETE', headers: { Authorization: `Bearer ${TOKEN}` } });
+    expect(stale.status).toBe(404);
+
+    const before = segmentsOf(playlist('interview-2')).length;
+    await waitForSegments('interview-2', before + 2);
+    expect(playlist('interview-2')).toContain('#EXT-X-DISCONTINUITY');
+    expect(media.isLive('interview-2')).toBe(true);
+
+    const ended = nextEvent<{ recordingPaths: string[] }>('programEnded', 'interview-2');
+    expect(await stopFromPage(page2, TOKEN)).toBe(200);
+    const { recordingPaths } = await ended;
+    expect(recordingPaths).toHaveLength(2);
+    expect(readdirSync(path.join(dataDir, 'interviews', 'interview-2', 'recordings'))).toHaveLength(2);
+    for (const file of recordingPaths) expect(await decodeErrors(file)).toBe('');
+    await page2.close();
+  });
+});
