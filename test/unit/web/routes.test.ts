@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { localInputToIso, parseRoute } from '../../../web-components/src/console/routes.js';
+
+describe('parseRoute', () => {
+  it('maps the console hashes', () => {
+    expect(parseRoute('')).toEqual({ name: 'interviews' });
+    expect(parseRoute('#/')).toEqual({ name: 'interviews' });
+    expect(parseRoute('#/login')).toEqual({ name: 'login' });
+    expect(parseRoute('#/interviews')).toEqual({ name: 'interviews' });
+    expect(parseRoute('#/interviews/a%2Fb')).toEqual({ name: 'interview', id: 'a/b' });
+    expect(parseRoute('#/studio/cam1')).toEqual({ name: 'studio', cameraId: 'cam1' });
+  });
+
+  it('rejects anything else', () => {
+    expect(parseRoute('#/studio')).toEqual({ name: 'not-found' });
+    expect(parseRoute('#/interviews/a/b')).toEqual({ name: 'not-found' });
+    expect(parseRoute('#/nope')).toEqual({ name: 'not-found' });
+  });
+});
+
+describe('localInputToIso', () => {
+  it('reads datetime-local values as local time', () => {
+    expect(localInputToIso('2018-05-15T09:30')).toBe(new Date(2018, 4, 15, 9, 30).toISOString());
+    expect(localInputToIso('')).toBeUndefined();
+  });
+});
