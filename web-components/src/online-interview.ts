@@ -19,6 +19,7 @@ const STATE_KEYS: Record<Interview['status'], MessageKey> = {
 };
 
 const ISSUE_KEYS: Record<Exclude<PlaybackIssue, null>, MessageKey> = {
+  waiting: 'waitingStream',
   retrying: 'playbackRetry',
   unsupported: 'playerUnsupported',
   'load-failed': 'playerLoadFailed',
@@ -216,11 +217,9 @@ export class OnlineInterview extends LitElement {
 
   private renderPlayer(data: Interview): TemplateResult {
     if (!data.hlsUrl || data.status === 'scheduled') {
-      let note = '';
-      if (data.status === 'live') note = this.msg('waitingStream');
-      else if (data.status === 'ended') note = this.msg('noRecording');
-      else if (data.startsAt) note = this.msg('startsAt', { time: formatDateTime(this.lang, data.startsAt) });
-      return html`<div class="screen placeholder" part="placeholder"><p>${note || this.msg('stateScheduled')}</p></div>`;
+      const note: MessageKey =
+        data.status === 'live' ? 'waitingStream' : data.status === 'ended' ? 'noRecording' : 'notStarted';
+      return html`<div class="screen placeholder" part="placeholder"><p>${this.msg(note)}</p></div>`;
     }
     const live = data.status === 'live';
     // One template for live and recording, so lit keeps the same <video> when a show ends while it plays.

@@ -16,6 +16,7 @@ export const en: Messages = {
   videoRecording: '{title} (recording)',
   recordingHeading: 'Recording',
   unmute: 'Turn sound on',
+  notStarted: 'The interview has not started yet. It will be broadcast live here.',
   waitingStream: 'The live stream is about to start, please wait…',
   noRecording: 'This interview has ended. The recording is being prepared.',
   playbackRetry: 'Playback interrupted, reconnecting…',

@@ -16,6 +16,7 @@ export const zhCN = {
   videoRecording: '{title}（访谈回放）',
   recordingHeading: '访谈回放',
   unmute: '开启声音',
+  notStarted: '访谈尚未开始，开始后将在这里直播。',
   waitingStream: '直播信号准备中，请稍候…',
   noRecording: '本期访谈已结束，回放视频整理中。',
   playbackRetry: '播放中断，正在重新连接…',

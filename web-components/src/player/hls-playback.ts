@@ -1,7 +1,7 @@
 import type Hls from 'hls.js';
 
 /** What the viewer should be told about playback; null when it is fine. */
-export type PlaybackIssue = 'retrying' | 'unsupported' | 'load-failed' | null;
+export type PlaybackIssue = 'waiting' | 'retrying' | 'unsupported' | 'load-failed' | null;
 
 export interface Playback {
   destroy(): void;
@@ -27,14 +27,20 @@ export function startPlayback(
     // Rejected when the browser blocks autoplay even muted; the controls remain.
     if (live) video.play().catch(() => undefined);
   };
-  const onPlaying = () => onIssue(null);
+  let started = false;
+  const onPlaying = () => {
+    started = true;
+    onIssue(null);
+  };
+  // A live playlist that fails before anything played is usually one the server has not written yet.
+  const retrying = () => onIssue(live && !started ? 'waiting' : 'retrying');
   video.addEventListener('playing', onPlaying);
   // Live starts muted: browsers block autoplay with sound. The viewer unmutes with the element's button.
   video.muted = live;
 
   if (video.canPlayType('application/vnd.apple.mpegurl')) {
     const onError = () => {
-      onIssue('retrying');
+      retrying();
       clearTimeout(retryTimer);
       retryTimer = setTimeout(() => {
         video.src = url;
@@ -69,7 +75,7 @@ export function startPlayback(
     instance.on(HlsClass.Events.MANIFEST_PARSED, play);
     instance.on(HlsClass.Events.ERROR, (_event, data) => {
       if (!data.fatal) return;
-      onIssue('retrying');
+      retrying();
       clearTimeout(retryTimer);
       if (data.type === HlsClass.ErrorTypes.MEDIA_ERROR && Date.now() - lastMediaRecovery > MEDIA_RECOVERY_WINDOW_MS) {
         lastMediaRecovery = Date.now();
