@@ -319,11 +319,12 @@ export class InterviewStudio extends LitElement {
           <video muted autoplay playsinline aria-label=${this.msg('studioPreview')}></video>
           ${this.state === 'live' ? html`<span class="on-air" aria-hidden="true">${this.msg('pubLive')}</span>` : nothing}
         </div>
+        <p class="meter-label" id="level-label">${this.msg('studioLevel')}</p>
         <div
           class="meter"
           part="meter"
           role="meter"
-          aria-label=${this.msg('studioLevel')}
+          aria-labelledby="level-label"
           aria-valuemin="0"
           aria-valuemax="100"
           aria-valuenow=${this.level}
@@ -397,9 +398,12 @@ export class InterviewStudio extends LitElement {
         background: var(--oi-live, var(--oi-accent, #a8141c));
         color: #fff;
       }
+      .meter-label {
+        margin: 0.5em 0 0.2em;
+      }
       .meter {
         height: 14px;
-        margin: 0.5em 0 1em;
+        margin: 0 0 1em;
         border: 1px solid #6b6b6b;
         background: #e6e6e6;
       }

@@ -85,8 +85,7 @@ export const consoleStyles = css`
   }
   summary {
     min-height: 44px;
-    display: flex;
-    align-items: center;
+    padding: 0.5em 0;
     cursor: pointer;
     font-weight: bold;
   }

@@ -97,7 +97,14 @@ export class OiInterviewForm extends LitElement {
 
   override render(): TemplateResult {
     return html`
-      <form @submit=${this.submit} aria-labelledby="create-title" novalidate>
+      <form
+        @submit=${this.submit}
+        @input=${() => {
+          this.error = '';
+        }}
+        aria-labelledby="create-title"
+        novalidate
+      >
         <h2 id="create-title">${this.msg('createTitle')}</h2>
         <div class="field">
           <label for="title">${this.msg('fieldTitle')}</label>
