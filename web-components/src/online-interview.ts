@@ -226,6 +226,15 @@ export class OnlineInterview extends LitElement {
     return html`
       ${live ? nothing : html`<h3 class="recording" part="recording-heading">${this.msg('recordingHeading')}</h3>`}
       <div class="screen" part="player">
+        <!-- Before the video so keyboard users reach it before the player's own controls. -->
+        ${this.muted
+          ? html`<button class="unmute" part="unmute" type="button" @click=${this.unmute}>
+              <svg aria-hidden="true" viewBox="0 0 24 24" width="24" height="24">
+                <path fill="currentColor" d="M3 9v6h4l5 5V4L7 9H3zm13.5 3A4.5 4.5 0 0 0 14 8v8a4.5 4.5 0 0 0 2.5-4zM14 3.2v2.1a7 7 0 0 1 0 13.4v2.1a9 9 0 0 0 0-17.6z" />
+              </svg>
+              ${this.msg('unmute')}
+            </button>`
+          : nothing}
         <video
           part="video"
           controls
@@ -238,14 +247,6 @@ export class OnlineInterview extends LitElement {
             this.muted = (event.target as HTMLVideoElement).muted;
           }}
         ></video>
-        ${this.muted
-          ? html`<button class="unmute" part="unmute" type="button" @click=${this.unmute}>
-              <svg aria-hidden="true" viewBox="0 0 24 24" width="24" height="24">
-                <path fill="currentColor" d="M3 9v6h4l5 5V4L7 9H3zm13.5 3A4.5 4.5 0 0 0 14 8v8a4.5 4.5 0 0 0 2.5-4zM14 3.2v2.1a7 7 0 0 1 0 13.4v2.1a9 9 0 0 0 0-17.6z" />
-              </svg>
-              ${this.msg('unmute')}
-            </button>`
-          : nothing}
       </div>
     `;
   }
@@ -334,6 +335,7 @@ export class OnlineInterview extends LitElement {
       }
       .unmute {
         position: absolute;
+        z-index: 1;
         top: 0.75em;
         left: 0.75em;
         display: inline-flex;

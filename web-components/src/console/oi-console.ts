@@ -56,6 +56,7 @@ export class OiConsole extends LitElement {
     try {
       const { user } = await api<{ user: User }>('/api/auth/me');
       this.user = user;
+      if (this.route.name === 'login') location.hash = takeReturnTo() || '#/interviews';
     } catch {
       // api() already sent a 401 to #/login; anything else leaves the current view to report its own errors.
     }

@@ -124,5 +124,4 @@ export const en: Messages = {
 
   studioPageTitle: 'Browser studio',
   studioHint: 'Allow the browser to use the camera and microphone, choose the devices, then press "Start streaming". Keep this page open while streaming.',
-  backToInterview: 'Back',
 };

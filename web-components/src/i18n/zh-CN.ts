@@ -130,5 +130,4 @@ export const zhCN = {
   // Console: studio page
   studioPageTitle: '网页演播室',
   studioHint: '请允许浏览器使用摄像头和麦克风，选择设备后点击“开始推流”。推流期间请勿关闭本页面。',
-  backToInterview: '返回',
 } satisfies Record<string, string>;

@@ -18,7 +18,7 @@ export class WhipError extends Error {
 }
 
 /** What the publisher reports once the offer/answer exchange is done. */
-export type MediaConnectionState = 'connecting' | 'connected' | 'disconnected' | 'failed';
+export type MediaConnectionState = 'connected' | 'disconnected' | 'failed';
 
 const ICE_GATHERING_WAIT_MS = 1000;
 const DELETE_TIMEOUT_MS = 3000;
@@ -152,7 +152,6 @@ export class WhipPublisher {
       if (state === 'connected' || state === 'completed') this.onState('connected');
       else if (state === 'disconnected') this.onState('disconnected');
       else if (state === 'failed') this.onState('failed');
-      else if (state === 'checking' || state === 'connecting') this.onState('connecting');
     };
     pc.addEventListener(hasConnectionState ? 'connectionstatechange' : 'iceconnectionstatechange', report);
   }
