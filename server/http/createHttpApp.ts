@@ -1,0 +1,89 @@
+import express from 'express';
+import type { Logger } from 'pino';
+import type { MediaServer } from '../../media/MediaServer.js';
+import type { CameraAccess } from '../auth/CameraAccess.js';
+import type { SessionService } from '../auth/SessionService.js';
+import type { Config } from '../config/Config.js';
+import type { CameraRepository } from '../db/CameraRepository.js';
+import type { InterviewRepository } from '../db/InterviewRepository.js';
+import { authRouter } from './authRouter.js';
+import { camerasRouter } from './camerasRouter.js';
+import { errorHandler } from './errorHandler.js';
+import { hlsRouter } from './hlsRouter.js';
+import { HttpError } from './httpErrors.js';
+import { InterviewPresenter } from './InterviewPresenter.js';
+import { interviewsRouter } from './interviewsRouter.js';
+import { publicRouter } from './publicRouter.js';
+import type { PublicUrls } from './PublicUrls.js';
+import { requestLogger } from './requestLogger.js';
+import { requireJsonBody } from './requireJsonBody.js';
+import { sameOriginWrites } from './sameOriginWrites.js';
+import { loadSession, requireUser } from './sessionMiddleware.js';
+import { webRouter } from './webRouter.js';
+import { createWhipRouter } from './whipRouter.js';
+
+export interface HttpAppDeps {
+  config: Config;
+  logger: Logger;
+  urls: PublicUrls;
+  webDir: string;
+  media: MediaServer;
+  sessions: SessionService;
+  cameraAccess: CameraAccess;
+  interviews: InterviewRepository;
+  cameras: CameraRepository;
+}
+
+/** The whole HTTP surface: WHIP, HLS files, pages, the public API and the staff API. */
+export function createHttpApp(deps: HttpAppDeps): express.Express {
+  const { config, logger, urls } = deps;
+  const presenter = new InterviewPresenter(urls, config.dataDir);
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(requestLogger(logger.child({ component: 'http' })));
+
+  // First: WHIP reads its application/sdp bodies itself, before any parser here could consume them.
+  app.use(
+    '/whip',
+    createWhipRouter({
+      media: deps.media,
+      authenticateCamera: deps.cameraAccess.authenticate,
+      iceServers: config.iceServers,
+      logger: logger.child({ component: 'whip' }),
+    }),
+  );
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true });
+  });
+  app.use('/media', hlsRouter({ dataDir: config.dataDir, corsOrigins: config.corsOrigins }));
+  app.use(webRouter({ webDir: deps.webDir, interviews: deps.interviews }));
+  app.use('/api/public', publicRouter({ interviews: deps.interviews, presenter, corsOrigins: config.corsOrigins }));
+
+  app.use(
+    '/api',
+    sameOriginWrites(urls.base),
+    requireJsonBody,
+    express.json({ limit: '100kb' }),
+    loadSession(deps.sessions),
+  );
+  app.use('/api/auth', authRouter({ sessions: deps.sessions, publicUrl: urls.base }));
+  app.use(
+    '/api/interviews',
+    requireUser,
+    interviewsRouter({
+      interviews: deps.interviews,
+      cameras: deps.cameras,
+      cameraAccess: deps.cameraAccess,
+      media: deps.media,
+      presenter,
+      urls,
+      logger: logger.child({ component: 'interviews' }),
+    }),
+  );
+  app.use('/api/cameras', requireUser, camerasRouter({ cameraAccess: deps.cameraAccess, urls }));
+
+  app.use((_req, _res, next) => next(new HttpError(404, 'not_found', 'Nothing is at this address; check the URL.')));
+  app.use(errorHandler(logger.child({ component: 'http' })));
+  return app;
+}

@@ -1,0 +1,44 @@
+import type { ErrorRequestHandler } from 'express';
+import type { Logger } from 'pino';
+import { InvalidCredentialsError } from '../auth/InvalidCredentialsError.js';
+import { InvalidStatusTransitionError } from '../domain/InvalidStatusTransitionError.js';
+import { HttpError } from './httpErrors.js';
+
+/** Every error becomes JSON with a stable code; a 500 says nothing of its cause to the client, all of it to the log. */
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, req, res, next) => {
+    if (res.headersSent) {
+      logger.error({ err: error, method: req.method, url: req.originalUrl }, 'request failed after the response began');
+      next(error);
+      return;
+    }
+    const answer = toHttpError(error);
+    if (answer.status >= 500) {
+      logger.error({ err: error, method: req.method, url: req.originalUrl }, 'request failed');
+    } else {
+      logger.debug({ code: answer.code, method: req.method, url: req.originalUrl }, 'request refused');
+    }
+    res.status(answer.status).json({
+      error: { code: answer.code, message: answer.message, ...(answer.field !== undefined && { field: answer.field }) },
+    });
+  };
+}
+
+function toHttpError(error: unknown): HttpError {
+  if (error instanceof HttpError) return error;
+  if (error instanceof InvalidCredentialsError) return new HttpError(401, error.code, error.message);
+  if (error instanceof InvalidStatusTransitionError) return new HttpError(409, error.code, error.message);
+  // body-parser and serve-static errors carry a `type` or a client `status`.
+  const { type, status } = error as { type?: string; status?: number };
+  switch (type) {
+    case 'entity.too.large':
+      return new HttpError(413, 'payload_too_large', 'The request body is too large; send at most 100 kB.');
+    case 'entity.parse.failed':
+      return new HttpError(400, 'invalid_json', 'The request body is not valid JSON.');
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return new HttpError(415, 'unsupported_media_type', 'Send the request body as UTF-8 JSON.');
+  }
+  if (status === 404) return new HttpError(404, 'not_found', 'Nothing is at this address.');
+  return new HttpError(500, 'internal', 'Something went wrong on the server; try again, and tell the administrator if it keeps happening.');
+}

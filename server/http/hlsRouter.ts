@@ -1,0 +1,39 @@
+import path from 'node:path';
+import express from 'express';
+import { NotFoundError } from './httpErrors.js';
+import { publicCors } from './publicCors.js';
+import { parseId } from './validate.js';
+
+/** The files of an HLS program: content type and how long players and CDNs may cache them. */
+const HLS_FILES: Record<string, { type: string; cacheControl: string }> = {
+  // The live playlist changes every segment: always revalidate.
+  '.m3u8': { type: 'application/vnd.apple.mpegurl', cacheControl: 'no-cache' },
+  // Segments never change once listed.
+  '.ts': { type: 'video/mp2t', cacheControl: 'public, max-age=86400' },
+  '.m4s': { type: 'video/iso.segment', cacheControl: 'public, max-age=86400' },
+  '.mp4': { type: 'video/mp4', cacheControl: 'public, max-age=86400' },
+};
+
+/**
+ * GET /interviews/:id/hls/<file> from `<dataDir>/interviews/<id>/hls/`. Only that folder is served: recordings
+ * beside it stay private. Plain static files, so any proxy or CDN in front can cache them.
+ */
+export function hlsRouter(deps: { dataDir: string; corsOrigins: readonly string[] }): express.Router {
+  const router = express.Router();
+  router.use(publicCors(deps.corsOrigins));
+
+  router.get('/interviews/:id/hls/*file', (req, res, next) => {
+    const id = parseId(req.params.id, 'The interview');
+    const file = (req.params as { file: string[] }).file.join('/');
+    const kind = HLS_FILES[path.extname(file)];
+    if (!kind) throw new NotFoundError('The file');
+    res.set({ 'Content-Type': kind.type, 'Cache-Control': kind.cacheControl });
+    res.sendFile(file, { root: path.join(deps.dataDir, 'interviews', id, 'hls'), dotfiles: 'deny' }, (error) => {
+      if (!error) return;
+      if ((error as { status?: number }).status === 404) next(new NotFoundError('The file'));
+      else next(error);
+    });
+  });
+
+  return router;
+}
