@@ -1,0 +1,219 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Logger } from 'pino';
+import { MediaServer } from '../media/MediaServer.js';
+import { bootstrapAdmin } from './auth/bootstrapAdmin.js';
+import { CameraAccess, type AuthenticateCamera } from './auth/CameraAccess.js';
+import { SessionService } from './auth/SessionService.js';
+import type { Config } from './config/Config.js';
+import { CameraRepository } from './db/CameraRepository.js';
+import { Database } from './db/Database.js';
+import { InterviewRepository } from './db/InterviewRepository.js';
+import { SessionRepository } from './db/SessionRepository.js';
+import { StudioTokenRepository } from './db/StudioTokenRepository.js';
+import { UserRepository } from './db/UserRepository.js';
+import type { InterviewStatus } from './domain/Interview.js';
+import { createHttpApp } from './http/createHttpApp.js';
+import { PublicUrls } from './http/PublicUrls.js';
+import { createLogger } from './logger.js';
+
+/** In-flight requests get this long to finish at shutdown before their connections are cut. */
+const SHUTDOWN_GRACE_MS = 5_000;
+
+export interface CreateAppOptions {
+  /** By default one is made from config.logLevel. */
+  logger?: Logger;
+  /** The built pages and bundles; by default `dist/web` of this package. */
+  webDir?: string;
+}
+
+/** A running server: database, media node and HTTP, started and stopped together. */
+export interface App {
+  /** Where this process listens, e.g. http://127.0.0.1:8080 (a wildcard host is given as loopback). */
+  readonly url: string;
+  /** The base of every address handed out; config.publicUrl, with the bound port if it said port 0. */
+  readonly publicUrl: string;
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly database: Database;
+  readonly media: MediaServer;
+  /** What the WHIP router uses to accept a camera's bearer token. */
+  readonly authenticateCamera: AuthenticateCamera;
+  /** Stops accepting, ends the shows (media.close), closes the database and the embedded PostgreSQL. Idempotent. */
+  close(): Promise<void>;
+}
+
+/**
+ * The composition root: config → logger → database (embedded or external) → migrations → admin bootstrap → media
+ * → HTTP → listen. `config.port` 0 picks a free port (tests).
+ */
+export async function createApp(config: Config, options: CreateAppOptions = {}): Promise<App> {
+  const logger = options.logger ?? createLogger(config);
+  const began = performance.now();
+  const undo: (() => Promise<void>)[] = [];
+  try {
+    const database = await Database.open(config, logger);
+    undo.push(() => database.close());
+    const { dataSource } = database;
+    const users = new UserRepository(dataSource);
+    const interviews = new InterviewRepository(dataSource);
+    const cameras = new CameraRepository(dataSource);
+    await bootstrapAdmin({ users, adminPassword: config.adminPassword, logger });
+
+    const media = await MediaServer.create({
+      dataDir: config.dataDir,
+      workers: config.mediasoupWorkers,
+      listenIp: config.webrtcListenIp,
+      announcedIp: config.webrtcAnnouncedIp,
+      rtcMinPort: config.rtcMinPort,
+      rtcMaxPort: config.rtcMaxPort,
+      ...(config.ffmpegPath !== undefined && { ffmpegPath: config.ffmpegPath }),
+      hlsSegmentSeconds: config.hlsSegmentSeconds,
+      recordingFormat: config.recordingFormat,
+      logger: logger.child({ component: 'media' }),
+    });
+    undo.push(() => media.close());
+    const statusWrites = followMediaEvents(media, interviews, logger.child({ component: 'lifecycle' }));
+
+    const server = http.createServer();
+    await listen(server, config.port, config.host);
+    undo.push(() => new Promise((resolve) => server.close(() => resolve())));
+    const port = (server.address() as AddressInfo).port;
+    const urls = new PublicUrls(withBoundPort(config.publicUrl, port));
+
+    const sessions = new SessionService({ users, sessions: new SessionRepository(dataSource), ttlHours: config.sessionTtlHours, logger });
+    const cameraAccess = new CameraAccess({ cameras, studioTokens: new StudioTokenRepository(dataSource), logger });
+    server.on(
+      'request',
+      createHttpApp({
+        config,
+        logger,
+        urls,
+        webDir: options.webDir ?? defaultWebDir(),
+        media,
+        sessions,
+        cameraAccess,
+        interviews,
+        cameras,
+      }),
+    );
+
+    const url = `http://${loopbackFor(config.host)}:${port}`;
+    logger.info({ url, publicUrl: urls.base, startupMs: Math.round(performance.now() - began) }, 'online-interview is listening');
+    return new RunningApp({ url, publicUrl: urls.base, config, logger, database, media, server, statusWrites, cameraAccess });
+  } catch (error) {
+    for (const step of undo.reverse()) {
+      await step().catch((closeError: unknown) => logger.error({ err: closeError }, 'cleanup after a failed start failed'));
+    }
+    throw error;
+  }
+}
+
+class RunningApp implements App {
+  readonly url: string;
+  readonly publicUrl: string;
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly database: Database;
+  readonly media: MediaServer;
+  readonly authenticateCamera: AuthenticateCamera;
+  #server: http.Server;
+  #statusWrites: Set<Promise<void>>;
+  #closing: Promise<void> | null = null;
+
+  constructor(parts: {
+    url: string;
+    publicUrl: string;
+    config: Config;
+    logger: Logger;
+    database: Database;
+    media: MediaServer;
+    server: http.Server;
+    statusWrites: Set<Promise<void>>;
+    cameraAccess: CameraAccess;
+  }) {
+    this.url = parts.url;
+    this.publicUrl = parts.publicUrl;
+    this.config = parts.config;
+    this.logger = parts.logger;
+    this.database = parts.database;
+    this.media = parts.media;
+    this.authenticateCamera = parts.cameraAccess.authenticate;
+    this.#server = parts.server;
+    this.#statusWrites = parts.statusWrites;
+  }
+
+  close(): Promise<void> {
+    this.#closing ??= (async () => {
+      const began = performance.now();
+      this.logger.info('shutting down');
+      const serverClosed = new Promise<void>((resolve) => this.#server.close(() => resolve()));
+      this.#server.closeIdleConnections();
+      // Ending the shows writes their playlists and recordings, then the "ended" status: the database stays open
+      // until those writes are done.
+      await this.media.close();
+      await Promise.allSettled([...this.#statusWrites]);
+      const timer = setTimeout(() => this.#server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+      await serverClosed;
+      clearTimeout(timer);
+      await this.database.close();
+      this.logger.info({ ms: Math.round(performance.now() - began) }, 'shut down');
+    })();
+    return this.#closing;
+  }
+}
+
+/** Records what the media node reports: on air → live, program over → ended. Returns the writes in flight. */
+function followMediaEvents(media: MediaServer, interviews: InterviewRepository, logger: Logger): Set<Promise<void>> {
+  const inFlight = new Set<Promise<void>>();
+  const record = (interviewId: string, status: InterviewStatus, details: Record<string, unknown>) => {
+    const write = (async () => {
+      try {
+        const result = await interviews.setStatus(interviewId, status, new Date());
+        if (!result) logger.warn({ interviewId, status }, 'the media node reported an interview that does not exist');
+        else if (result.changed) logger.info({ interviewId, status, ...details }, `interview is ${status}`);
+      } catch (error) {
+        logger.error({ err: error, interviewId, status }, 'could not record the interview status the media node reported');
+      }
+    })();
+    inFlight.add(write);
+    void write.finally(() => inFlight.delete(write));
+  };
+  media.on('programLive', ({ interviewId }) => record(interviewId, 'live', {}));
+  media.on('programEnded', ({ interviewId, recordingPaths }) => record(interviewId, 'ended', { recordingPaths }));
+  return inFlight;
+}
+
+function listen(server: http.Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+/** A publicUrl with port 0 (the default when config.port is 0) means "the port we got". */
+function withBoundPort(publicUrl: string, port: number): string {
+  const url = new URL(publicUrl);
+  if (url.port !== '0') return publicUrl;
+  url.port = String(port);
+  return url.toString().replace(/\/+$/, '');
+}
+
+function loopbackFor(host: string): string {
+  if (host === '0.0.0.0') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+/** `dist/web` of this package, from the source (server/) or the build (dist/server/). */
+function defaultWebDir(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return path.join(dir, 'dist', 'web');
+}
