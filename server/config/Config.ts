@@ -37,87 +37,89 @@ const corsOrigin = z
  * Every setting, its default and why it exists. docs/configuration.md mirrors this table; a unit test keeps them
  * in step.
  */
-export const configSchema = z
-  .strictObject({
-    port: wholeNumber(0, 65535)
-      .default(8080)
-      .describe('HTTP port for the API, pages and HLS files; 0 lets the system pick a free one (tests).'),
-    host: z
-      .string()
-      .min(1, { error: 'must not be empty' })
-      .default('0.0.0.0')
-      .describe('Interface the HTTP server binds; 0.0.0.0 serves every network, 127.0.0.1 only this machine.'),
-    publicUrl: z
-      .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
-      .transform((url) => url.replace(/\/+$/, ''))
-      .optional()
-      .describe('Base URL that viewers and cameras reach (a proxy in front: its URL); builds whipUrl, hlsUrl and pageUrl.'),
-    dataDir: z
-      .string()
-      .min(1, { error: 'must not be empty' })
-      .default('./data')
-      .transform((dir) => path.resolve(dir))
-      .describe('One directory for everything written: HLS segments, recordings and the embedded database.'),
-    databaseUrl: z
-      .string()
-      .regex(/^postgres(ql)?:\/\/\S+$/, { error: 'must be a postgres:// or postgresql:// URL' })
-      .optional()
-      .describe('An external PostgreSQL; when unset an embedded PostgreSQL runs under <dataDir>/pg.'),
-    embeddedPgPort: wholeNumber(1, 65535)
-      .default(54329)
-      .describe('Local port of the embedded PostgreSQL; away from 5432 so a system PostgreSQL does not clash.'),
-    adminPassword: z
-      .string()
-      .min(8, { error: 'must be at least 8 characters' })
-      .optional()
-      .describe('Password of the first user "admin", used only when no user exists; unset prints a random one once.'),
-    webrtcListenIp: ipAddress
-      .default('0.0.0.0')
-      .describe('Local address the WebRTC (WHIP) transports bind.'),
-    webrtcAnnouncedIp: ipAddress
-      .default(firstLanIpv4)
-      .describe('Address written into ICE candidates: the one cameras can reach (public IP behind NAT).'),
-    rtcMinPort: wholeNumber(1024, 65535)
-      .default(40000)
-      .describe('Lowest UDP port for WebRTC media; open this range in the firewall.'),
-    rtcMaxPort: wholeNumber(1024, 65535)
-      .default(40100)
-      .describe('Highest UDP port for WebRTC media; each camera uses one port.'),
-    ffmpegPath: z
-      .string()
-      .min(1, { error: 'must not be empty' })
-      .optional()
-      .describe('FFmpeg binary for HLS and recordings; unset looks it up on PATH.'),
-    hlsSegmentSeconds: wholeNumber(1, 10)
-      .default(2)
-      .describe('HLS segment length: shorter means less delay for viewers, more requests and files.'),
-    recordingFormat: z
-      .enum(['mkv', 'fmp4'], { error: 'must be mkv or fmp4' })
-      .default('mkv')
-      .describe('Recording container; both survive a crash up to the last chunk, fmp4 plays in more editors.'),
-    mediasoupWorkers: wholeNumber(1, 256)
-      .default(() => os.availableParallelism())
-      .describe('mediasoup worker processes, one per core: each uses one core at most.'),
-    iceServers: z
-      .array(iceServerSchema, { error: 'must be a JSON array of {urls, username?, credential?}' })
-      .default([])
-      .describe('STUN/TURN servers offered to cameras; needed only when they cannot reach webrtcAnnouncedIp directly.'),
-    corsOrigins: z
-      .array(corsOrigin)
-      .min(1, { error: 'must list at least one origin (or *)' })
-      .default(['*'])
-      .describe('Origins whose pages may read the public API and HLS files (the portal embedding the player).'),
-    logLevel: z
-      .enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })
-      .default('info')
-      .describe('Least severe log level written (JSON lines on stdout).'),
-    sessionTtlHours: z
-      .number({ error: 'must be a number' })
-      .positive({ error: 'must be more than 0' })
-      .max(8760, { error: 'must be at most 8760 (one year)' })
-      .default(12)
-      .describe('How long a console login lasts: a working day, so a shared studio PC does not stay signed in.'),
-  })
+export const settingsSchema = z.strictObject({
+  port: wholeNumber(0, 65535)
+    .default(8080)
+    .describe('HTTP port for the API, pages and HLS files; 0 lets the system pick a free one (tests).'),
+  host: z
+    .string()
+    .regex(/^[^\s/]+$/, { error: 'must be an IP address or a host name' })
+    .default('0.0.0.0')
+    .describe('Interface the HTTP server binds; 0.0.0.0 serves every network, 127.0.0.1 only this machine.'),
+  publicUrl: z
+    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional()
+    .describe('Base URL that viewers and cameras reach (a proxy in front: its URL); builds whipUrl, hlsUrl and pageUrl.'),
+  dataDir: z
+    .string()
+    .min(1, { error: 'must not be empty' })
+    .default('./data')
+    .transform((dir) => path.resolve(dir))
+    .describe('One directory for everything written: HLS segments, recordings and the embedded database.'),
+  databaseUrl: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, { error: 'must be a postgres:// or postgresql:// URL' })
+    .optional()
+    .describe('An external PostgreSQL; when unset an embedded PostgreSQL runs in dataDir/pg.'),
+  embeddedPgPort: wholeNumber(1, 65535)
+    .default(54329)
+    .describe('Local port of the embedded PostgreSQL; away from 5432 so a system PostgreSQL does not clash.'),
+  adminPassword: z
+    .string()
+    .min(8, { error: 'must be at least 8 characters' })
+    .optional()
+    .describe('Password of the first user "admin", used only when no user exists; unset prints a random one once.'),
+  webrtcListenIp: ipAddress
+    .default('0.0.0.0')
+    .describe('Local address the WebRTC (WHIP) transports bind.'),
+  webrtcAnnouncedIp: ipAddress
+    .default(firstLanIpv4)
+    .describe('Address written into ICE candidates: the one cameras can reach (public IP behind NAT).'),
+  rtcMinPort: wholeNumber(1024, 65535)
+    .default(40000)
+    .describe('Lowest UDP port for WebRTC media; open this range in the firewall.'),
+  rtcMaxPort: wholeNumber(1024, 65535)
+    .default(40100)
+    .describe('Highest UDP port for WebRTC media; each publishing camera takes ports from this range.'),
+  ffmpegPath: z
+    .string()
+    .min(1, { error: 'must not be empty' })
+    .optional()
+    .describe('FFmpeg binary for HLS and recordings; unset looks for ffmpeg-static, then ffmpeg on PATH.'),
+  hlsSegmentSeconds: wholeNumber(1, 10)
+    .default(2)
+    .describe('HLS segment length: shorter means less delay for viewers, more requests and files.'),
+  recordingFormat: z
+    .enum(['mkv', 'fmp4'], { error: 'must be mkv or fmp4' })
+    .default('mkv')
+    .describe('Recording container; both survive a crash up to the last chunk, fmp4 plays in more editors.'),
+  mediasoupWorkers: wholeNumber(1, 256)
+    .default(() => os.availableParallelism())
+    .describe('mediasoup worker processes, one per core: each uses one core at most.'),
+  iceServers: z
+    .array(iceServerSchema, { error: 'must be a JSON array of {urls, username?, credential?}' })
+    .default([])
+    .describe('STUN/TURN servers offered to cameras; needed only when they cannot reach webrtcAnnouncedIp directly.'),
+  corsOrigins: z
+    .array(corsOrigin)
+    .min(1, { error: 'must list at least one origin (or *)' })
+    .default(['*'])
+    .describe('Origins whose pages may read the public API and HLS files (the portal embedding the player).'),
+  logLevel: z
+    .enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })
+    .default('info')
+    .describe('Least severe log level written (JSON lines on stdout).'),
+  sessionTtlHours: z
+    .number({ error: 'must be a number' })
+    .positive({ error: 'must be more than 0' })
+    .max(8760, { error: 'must be at most 8760 (one year)' })
+    .default(12)
+    .describe('How long a console login lasts: a working day, so a shared studio PC does not stay signed in.'),
+});
+
+/** The settings with the rules that span several of them, and the defaults that depend on others. */
+export const configSchema = settingsSchema
   .superRefine((c, ctx) => {
     if (c.rtcMinPort >= c.rtcMaxPort) {
       ctx.addIssue({
