@@ -1,0 +1,65 @@
+import { createApp, type App } from '../../server/app.js';
+import { configSchema, type ConfigInput } from '../../server/config/Config.js';
+import { ApiSession } from './ApiSession.js';
+import { createTestDatabase } from './createTestDatabase.js';
+import { makeTempDir, removeTempDir } from './tempDir.js';
+
+/** The first user every test app starts with. */
+export const TEST_ADMIN = { username: 'admin', password: 'admin-password-for-tests' } as const;
+
+export interface TestApp {
+  /** Where the app listens (http://127.0.0.1:<port>). */
+  url: string;
+  app: App;
+  /** The app's data directory, a fresh temp dir removed by close(). */
+  dataDir: string;
+  /** A logged-in API client (the test admin by default). */
+  login(username?: string, password?: string): Promise<ApiSession>;
+  /** An API client without a session. */
+  anonymous(): ApiSession;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions extends Partial<ConfigInput> {
+  /** Built pages and bundles to serve; the package's dist/web by default. */
+  webDir?: string;
+}
+
+/**
+ * The whole server (real PostgreSQL, real media node) on a free port, with its own database and data directory.
+ * Settings not given are test-friendly: loopback only, one mediasoup worker, quiet logs (OI_TEST_LOG_LEVEL to see).
+ */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const { webDir, ...overrides } = options;
+  const dataDir = makeTempDir('app');
+  const config = configSchema.parse({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    ...('databaseUrl' in overrides ? {} : { databaseUrl: await createTestDatabase() }),
+    adminPassword: TEST_ADMIN.password,
+    logLevel: process.env['OI_TEST_LOG_LEVEL'] ?? 'silent',
+    mediasoupWorkers: 1,
+    webrtcListenIp: '127.0.0.1',
+    webrtcAnnouncedIp: '127.0.0.1',
+    ...overrides,
+  });
+  let app: App;
+  try {
+    app = await createApp(config, webDir === undefined ? {} : { webDir });
+  } catch (error) {
+    removeTempDir(dataDir);
+    throw error;
+  }
+  return {
+    url: app.url,
+    app,
+    dataDir,
+    login: (username = TEST_ADMIN.username, password = TEST_ADMIN.password) => ApiSession.login(app.url, username, password),
+    anonymous: () => new ApiSession(app.url),
+    close: async () => {
+      await app.close();
+      removeTempDir(dataDir);
+    },
+  };
+}
