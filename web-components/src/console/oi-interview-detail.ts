@@ -62,11 +62,9 @@ export class OiInterviewDetail extends LitElement {
 
   private async load(): Promise<void> {
     try {
-      // The list carries every field this page shows; a county has a dozen interviews a year.
-      const interviews = await api<Interview[]>('/api/interviews');
-      this.interview = interviews.find((interview) => interview.id === this.interviewId) ?? null;
-      this.error = this.interview ? '' : this.msg('notFoundRoute');
-      if (this.interview) await this.loadCameras();
+      this.interview = await api<Interview>(`/api/interviews/${encodeURIComponent(this.interviewId)}`);
+      this.error = '';
+      await this.loadCameras();
     } catch (error) {
       this.error = this.msg('errGeneric', { message: errorMessage(error) });
     }
