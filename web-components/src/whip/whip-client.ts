@@ -24,6 +24,9 @@ const ICE_GATHERING_WAIT_MS = 1000;
 const DELETE_TIMEOUT_MS = 3000;
 const VIDEO_MAX_BITRATE = 2_500_000;
 
+/** ICE servers each endpoint announced in its last answer (Link headers), so the next session starts with them. */
+const announcedIceServers = new Map<string, RTCIceServer[]>();
+
 /**
  * One WHIP (RFC 9725) publishing session. No trickle ICE: the server is ICE-lite, so the offer is sent once with
  * whatever candidates were gathered within a second.
@@ -34,20 +37,21 @@ export class WhipPublisher {
   private readonly onState: (state: MediaConnectionState) => void;
   private pc: RTCPeerConnection | null = null;
   private resourceUrl: string | null = null;
-  /** From the previous answer's Link headers, so a new session starts with them. */
-  private iceServers: RTCIceServer[] = [];
 
   /** `token` is read at each request, so a refreshed token is used for the DELETE. */
   constructor(endpoint: string, token: () => string, onState: (state: MediaConnectionState) => void) {
-    this.endpoint = new URL(endpoint, document.baseURI).href;
+    this.endpoint = endpoint;
     this.token = token;
     this.onState = onState;
   }
 
   async publish(stream: MediaStream): Promise<void> {
-    const pc = new RTCPeerConnection({ iceServers: this.iceServers, bundlePolicy: 'max-bundle' });
-    this.pc = pc;
+    let pc: RTCPeerConnection | null = null;
     try {
+      // Relative whip-url values are allowed; resolved here so a bad one is reported like any other failure.
+      const endpoint = new URL(this.endpoint, document.baseURI).href;
+      pc = new RTCPeerConnection({ iceServers: announcedIceServers.get(endpoint) ?? [], bundlePolicy: 'max-bundle' });
+      this.pc = pc;
       this.watchConnection(pc);
       let videoSender: RTCRtpSender | null = null;
       for (const track of stream.getTracks()) {
@@ -59,7 +63,7 @@ export class WhipPublisher {
       }
       await pc.setLocalDescription(await pc.createOffer());
       await waitForIceGathering(pc, ICE_GATHERING_WAIT_MS);
-      const { answer, resourceUrl } = await this.postOffer(pc.localDescription?.sdp ?? '');
+      const { answer, resourceUrl } = await this.postOffer(endpoint, pc.localDescription?.sdp ?? '');
       if (this.pc !== pc) {
         // stop() ran while the server was answering: end the session it just made.
         await this.deleteResource(resourceUrl);
@@ -73,8 +77,8 @@ export class WhipPublisher {
       }
       if (videoSender) await limitBitrate(videoSender, VIDEO_MAX_BITRATE);
     } catch (error) {
-      if (this.pc === pc) await this.stop();
-      else pc.close();
+      if (pc && this.pc === pc) await this.stop();
+      else pc?.close();
       throw error;
     }
   }
@@ -112,10 +116,10 @@ export class WhipPublisher {
       .finally(() => clearTimeout(timer));
   }
 
-  private async postOffer(offer: string): Promise<{ answer: string; resourceUrl: string }> {
+  private async postOffer(endpoint: string, offer: string): Promise<{ answer: string; resourceUrl: string }> {
     let response: Response;
     try {
-      response = await fetch(this.endpoint, {
+      response = await fetch(endpoint, {
         method: 'POST',
         headers: { 'Content-Type': 'application/sdp', Authorization: `Bearer ${this.token()}` },
         body: offer,
@@ -133,14 +137,14 @@ export class WhipPublisher {
     if (!location) throw new WhipError('no-location', 'no Location header in the 201 answer');
     const iceServers = parseIceServers(response.headers.get('Link'));
     if (iceServers.length > 0 && this.pc) {
-      this.iceServers = iceServers;
+      announcedIceServers.set(endpoint, iceServers);
       try {
         this.pc.setConfiguration({ ...this.pc.getConfiguration(), iceServers });
       } catch {
         // Some browsers refuse to change the configuration mid-session; the servers still apply next time.
       }
     }
-    return { answer: body, resourceUrl: new URL(location, this.endpoint).href };
+    return { answer: body, resourceUrl: new URL(location, endpoint).href };
   }
 
   private watchConnection(pc: RTCPeerConnection): void {
