@@ -87,18 +87,35 @@ export class InterviewRoom extends EventEmitter<InterviewRoomEvents> {
     const previous = this.#sessions.get(cameraId);
     this.#sessions.set(cameraId, session);
     session.once('close', (reason) => this.#onSessionClose(session, reason));
-    previous?.close(WhipSessionCloseReason.Replaced);
     this.emit('feedUp', cameraId);
-    if (this.#programCamera === undefined || this.#programCamera === cameraId) this.#putOnProgram(session);
+    if (this.#programCamera === undefined || this.#programCamera === cameraId) {
+      // The old session closes after the switch, so the old FFmpeg still has input when told to stop.
+      void this.#putOnProgram(session).finally(() => previous?.close(WhipSessionCloseReason.Replaced));
+    } else {
+      previous?.close(WhipSessionCloseReason.Replaced);
+    }
     return session;
+  }
+
+  /**
+   * WHIP DELETE. When the program camera is the last one, the show ends, and FFmpeg is stopped
+   * before the transport closes so it still has packets to finish its files with.
+   */
+  async unpublish(session: WhipSession): Promise<void> {
+    const last = this.#sessions.size === 1 && this.#sessions.get(session.cameraId) === session;
+    if (last && this.#programCamera === session.cameraId) {
+      await this.end();
+      return;
+    }
+    session.close(WhipSessionCloseReason.Deleted);
   }
 
   /** Ends the show: closes every session, stops FFmpeg, closes the playlist. Idempotent. */
   end(): Promise<string[]> {
     if (!this.#ending) {
       this.#ending = (async () => {
-        for (const session of [...this.#sessions.values()]) session.close(WhipSessionCloseReason.Shutdown);
         const recordings = await this.#pipeline.finish();
+        for (const session of [...this.#sessions.values()]) session.close(WhipSessionCloseReason.Shutdown);
         this.#router?.close();
         this.emit('programEnded', recordings);
         return recordings;
@@ -115,12 +132,12 @@ export class InterviewRoom extends EventEmitter<InterviewRoomEvents> {
     return this.#router;
   }
 
-  #putOnProgram(session: WhipSession): void {
+  #putOnProgram(session: WhipSession): Promise<void> {
     const video = session.videoProducer;
-    if (!video || !this.#router) return;
+    if (!video || !this.#router) return Promise.resolve();
     this.#programCamera = session.cameraId;
     const audio = session.audioProducer;
-    this.#pipeline
+    return this.#pipeline
       .setSource({ router: this.#router, video, ...(audio ? { audio } : {}) })
       .catch((error: unknown) => this.#options.logger.error({ err: error }, 'could not start the program pipeline'));
   }
@@ -133,7 +150,7 @@ export class InterviewRoom extends EventEmitter<InterviewRoomEvents> {
 
     const next = [...this.#sessions.values()][0];
     if (next) {
-      this.#putOnProgram(next);
+      void this.#putOnProgram(next);
     } else if (reason === WhipSessionCloseReason.Deleted) {
       void this.end();
     } else {

@@ -6,7 +6,7 @@ import { InterviewRoom } from './InterviewRoom.js';
 import type { MediaServerOptions } from './MediaServerOptions.js';
 import { WorkerPool } from './engine/WorkerPool.js';
 import { findFfmpeg } from './pipelines/findFfmpeg.js';
-import { WhipSessionCloseReason, type PatchResult, type WhipSession } from './whip/WhipSession.js';
+import type { PatchResult, WhipSession, WhipSessionCloseReason } from './whip/WhipSession.js';
 
 /** Events the server listens to; the media node knows nothing of HTTP, users or the database. */
 export interface MediaServerEvents {
@@ -72,12 +72,13 @@ export class MediaServer extends EventEmitter<MediaServerEvents> {
 
   /** WHIP PATCH on a session resource. */
   async patch(cameraId: string, sessionId: string, ifMatch: string | undefined, body: string): Promise<PatchResult> {
-    return this.#session(cameraId, sessionId).patch(ifMatch, body);
+    return this.#session(cameraId, sessionId).session.patch(ifMatch, body);
   }
 
   /** WHIP DELETE: the camera stops. When it was the last one, the show ends. */
-  unpublish(cameraId: string, sessionId: string): void {
-    this.#session(cameraId, sessionId).close(WhipSessionCloseReason.Deleted);
+  async unpublish(cameraId: string, sessionId: string): Promise<void> {
+    const { room, session } = this.#session(cameraId, sessionId);
+    await room.unpublish(session);
   }
 
   isPublishing(cameraId: string): boolean {
@@ -103,10 +104,10 @@ export class MediaServer extends EventEmitter<MediaServerEvents> {
     return this.#closing;
   }
 
-  #session(cameraId: string, sessionId: string): WhipSession {
+  #session(cameraId: string, sessionId: string): { room: InterviewRoom; session: WhipSession } {
     for (const room of this.#rooms.values()) {
       const session = room.session(cameraId, sessionId);
-      if (session) return session;
+      if (session) return { room, session };
     }
     throw new WhipError(404, 'session_not_found', 'no such WHIP session (it has ended or was replaced by a newer one)');
   }

@@ -73,20 +73,35 @@ export class FfmpegProcess extends EventEmitter<FfmpegProcessEvents> {
       this.#errors.push(line);
       if (this.#errors.length > 50) this.#errors.shift();
       this.#logger.warn({ line }, 'FFmpeg');
+    } else {
+      this.#logger.trace({ line }, 'FFmpeg');
     }
     this.emit('line', line);
   }
 
-  /** Asks FFmpeg to finish its outputs and exit. Idempotent; resolves when it has exited. */
-  stop(): Promise<FfmpegExit> {
+  /**
+   * Asks FFmpeg to finish its outputs and exit; resolves when it has. Idempotent.
+   * FFmpeg notices the first SIGINT only when its input delivers a packet: with live RTP that is
+   * within milliseconds and it writes its trailers. When the input has gone silent (camera gone)
+   * it would wait forever, so a second SIGINT follows after `silentInputMs`: it interrupts the read
+   * and FFmpeg exits without the trailers (the Matroska clusters and HLS segments already written stay).
+   */
+  stop(silentInputMs = 1500): Promise<FfmpegExit> {
     if (!this.#stopRequested && this.#child.exitCode === null && this.#child.signalCode === null) {
       this.#stopRequested = true;
       this.#child.kill('SIGINT');
-      const timer = setTimeout(() => {
+      const interrupt = setTimeout(() => {
+        this.#logger.info('FFmpeg input is silent; interrupting it');
+        this.#child.kill('SIGINT');
+      }, silentInputMs);
+      const kill = setTimeout(() => {
         this.#logger.warn('FFmpeg did not stop after SIGINT; killing it');
         this.#child.kill('SIGKILL');
       }, STOP_GRACE_MS);
-      void this.#exited.then(() => clearTimeout(timer));
+      void this.#exited.then(() => {
+        clearTimeout(interrupt);
+        clearTimeout(kill);
+      });
     }
     return this.#exited;
   }

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { existsSync, watch, type FSWatcher } from 'node:fs';
+import { existsSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { types } from 'mediasoup';
@@ -99,6 +99,8 @@ export class ProgramPipeline extends EventEmitter<ProgramPipelineEvents> {
         const text = await readFile(this.playlistPath, 'utf8');
         if (!text.includes('#EXT-X-ENDLIST')) await appendFile(this.playlistPath, '#EXT-X-ENDLIST\n');
       }
+      // A run whose FFmpeg failed before writing anything leaves no file, or an empty one.
+      this.#recordingPaths = this.#recordingPaths.filter((file) => existsSync(file) && statSync(file).size > 0);
       return this.recordingPaths;
     });
   }
@@ -183,7 +185,7 @@ class PipelineRun extends EventEmitter<PipelineRunEvents> {
   #consumers: types.Consumer[] = [];
   #ports: number[] = [];
   #ffmpeg: FfmpegProcess | undefined;
-  /** A timeout for the first half-length segment, then an interval. */
+  /** Drives keyframe requests: see #keepKeyframeCadence. */
   #keyframeTimer: NodeJS.Timeout | undefined;
   #watcher: FSWatcher | undefined;
   #closed = false;
@@ -202,6 +204,7 @@ class PipelineRun extends EventEmitter<PipelineRunEvents> {
   }
 
   async #start(o: PipelineRunOptions): Promise<void> {
+    const started = performance.now();
     const producers = [o.source.video, ...(o.source.audio && !o.source.audio.closed ? [o.source.audio] : [])];
     const capabilities = consumerCapabilities(o.source.router.rtpCapabilities);
     const streams: RtpInputStream[] = [];
@@ -237,6 +240,7 @@ class PipelineRun extends EventEmitter<PipelineRunEvents> {
       hasAudio: streams.some((s) => s.kind === 'audio'),
       append: o.append,
     });
+    const spawnedAt = performance.now();
     const ffmpeg = new FfmpegProcess(o.ffmpegPath, args, o.logger);
     this.#ffmpeg = ffmpeg;
     ffmpeg.on('exit', (exit) => this.emit('exit', exit));
@@ -245,20 +249,44 @@ class PipelineRun extends EventEmitter<PipelineRunEvents> {
     if (!(await waitForUdpPortsBound(rtpPorts, PORT_BIND_TIMEOUT_MS))) {
       o.logger.warn({ rtpPorts }, 'FFmpeg has not bound its RTP ports yet; sending anyway');
     }
+    const boundAt = performance.now();
     for (const consumer of this.#consumers) await consumer.resume();
     const video = this.#consumers.find((c) => c.kind === 'video')!;
-    const requestKeyFrame = () => {
+    await this.#keepKeyframeCadence(video, o.segmentSeconds * 1000);
+    o.logger.info(
+      {
+        videoCodec,
+        pid: ffmpeg.pid,
+        append: o.append,
+        setupMs: Math.round(spawnedAt - started),
+        portsBoundMs: Math.round(boundAt - spawnedAt),
+      },
+      'program pipeline started',
+    );
+  }
+
+  /**
+   * Cameras send keyframes only on request, and a copied H.264 stream can only be cut on one. After
+   * the first keyframe reaches FFmpeg, the next is requested a quarter segment later (a short first
+   * segment, so viewers see the show sooner), then one every segment.
+   */
+  async #keepKeyframeCadence(video: types.Consumer, intervalMs: number): Promise<void> {
+    const request = () => {
       if (!video.closed) video.requestKeyFrame().catch(() => undefined);
     };
-    requestKeyFrame();
-    // Cameras send keyframes only on request, and a copied H.264 stream can only be cut on one.
-    // The first segment is cut at half length so viewers see the show sooner; then one per segment.
-    const intervalMs = o.segmentSeconds * 1000;
-    this.#keyframeTimer = setTimeout(() => {
-      requestKeyFrame();
-      this.#keyframeTimer = setInterval(requestKeyFrame, intervalMs);
-    }, intervalMs / 2);
-    o.logger.info({ videoCodec, pid: ffmpeg.pid, append: o.append }, 'program pipeline started');
+    await video.enableTraceEvent(['keyframe']);
+    video.once('trace', () => {
+      if (this.#closed) return;
+      video.enableTraceEvent([]).catch(() => undefined);
+      clearTimeout(this.#keyframeTimer);
+      this.#keyframeTimer = setTimeout(() => {
+        request();
+        this.#keyframeTimer = setInterval(request, intervalMs);
+      }, intervalMs / 4);
+    });
+    request();
+    // Until the first keyframe arrives (the camera may still be connecting), keep asking.
+    this.#keyframeTimer = setInterval(request, 500);
   }
 
   #watchPlaylist(hlsDir: string): void {

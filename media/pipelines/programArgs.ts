@@ -18,22 +18,23 @@ export interface ProgramArgsOptions {
 export function buildProgramArgs(o: ProgramArgsOptions): string[] {
   const copyVideo = o.videoCodec.toLowerCase() === 'h264';
   const input = [
-    '-hide_banner', '-nostats', '-loglevel', 'warning',
+    '-hide_banner', '-nostats', '-loglevel', process.env['OI_FFMPEG_LOGLEVEL'] ?? 'warning',
     '-protocol_whitelist', 'file,udp,rtp',
     // Codec parameters come from the SDP and the first keyframe; a short probe starts HLS sooner.
-    '-analyzeduration', '500000', '-probesize', '500000',
+    '-analyzeduration', '200000', '-probesize', '200000',
     '-fflags', '+genpts',
     // A larger socket buffer than the default, so keyframe bursts of a 2.5 Mbit/s camera are not dropped.
     '-buffer_size', '4194304',
     '-i', o.sdpPath,
   ];
   const maps = ['-map', '0:v:0', ...(o.hasAudio ? ['-map', '0:a:0'] : [])];
-  const audio = o.hasAudio ? ['-c:a', 'aac', '-b:a', '128k', '-ac', '2', '-ar', '48000'] : [];
+  // aresample keeps audio timestamps monotonic when FFmpeg re-syncs them on the first RTCP sender report.
+  const audio = o.hasAudio ? ['-af', 'aresample=async=1', '-c:a', 'aac', '-b:a', '128k', '-ac', '2', '-ar', '48000'] : [];
   const encodeVideo = [
     '-c:v', 'libx264', '-preset', 'veryfast', '-tune', 'zerolatency', '-pix_fmt', 'yuv420p',
     '-b:v', '2500k', '-maxrate', '2500k', '-bufsize', '5000k', '-sc_threshold', '0',
-    // Keyframes at 0, S/2, then every S: the same cadence ProgramPipeline requests from cameras.
-    '-force_key_frames', `expr:if(eq(n_forced,0),1,gte(t,${o.segmentSeconds / 2}+(n_forced-1)*${o.segmentSeconds}))`,
+    // Keyframes at 0, S/4, then every S: the cadence ProgramPipeline requests from cameras.
+    '-force_key_frames', `expr:if(eq(n_forced,0),1,gte(t,${o.segmentSeconds / 4}+(n_forced-1)*${o.segmentSeconds}))`,
   ];
   const hlsVideo = copyVideo ? ['-c:v', 'copy'] : encodeVideo;
 
@@ -42,10 +43,10 @@ export function buildProgramArgs(o: ProgramArgsOptions): string[] {
   const hls = [
     ...maps, ...hlsVideo, ...audio,
     '-f', 'hls',
-    // The muxer cuts at the first keyframe past hls_time. Keyframes come at 0, S/2, then every S, so
-    // cutting past 0.45 S gives a half-length first segment and S-long ones after it, and tolerates
-    // keyframe jitter without ever doubling a segment.
-    '-hls_time', (o.segmentSeconds * 0.45).toFixed(2),
+    // The muxer cuts at the first keyframe past hls_time. Keyframes come at 0, S/4, then every S, so
+    // cutting past 0.2 S gives a quarter-length first segment (viewers see the show sooner) and
+    // S-long ones after it, and keyframe jitter never doubles a segment.
+    '-hls_time', (o.segmentSeconds * 0.2).toFixed(2),
     '-hls_list_size', '0',
     '-hls_playlist_type', 'event',
     '-hls_flags', hlsFlags.join('+'),

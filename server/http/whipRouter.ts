@@ -70,7 +70,7 @@ export function createWhipRouter(deps: WhipRouterDeps): express.Router {
   router.delete(
     '/:cameraId/:sessionId',
     handle(deps, async (req, res, camera) => {
-      deps.media.unpublish(camera.cameraId, param(req, 'sessionId'));
+      await deps.media.unpublish(camera.cameraId, param(req, 'sessionId'));
       res.status(200).end();
     }),
   );

@@ -27,7 +27,7 @@ export async function firstVideoFrameIsKeyframe(file: string): Promise<boolean> 
 
 /** Decodes a whole file; FFmpeg's error output (empty for a sound file). */
 export async function decodeErrors(file: string): Promise<string> {
-  const { stderr } = await run('ffmpeg', ['-v', 'error', '-fps_mode', 'passthrough', '-i', file, '-f', 'null', '-'], {
+  const { stderr } = await run('ffmpeg', ['-v', 'error', '-i', file, '-fps_mode', 'passthrough', '-enc_time_base', '-1', '-f', 'null', '-'], {
     maxBuffer: 16 * 1024 * 1024,
   });
   return stderr.trim();

@@ -25,7 +25,7 @@ describe('buildProgramArgs', () => {
   it('transcodes VP8 to H.264 with a keyframe every segment', () => {
     const args = buildProgramArgs({ ...base, videoCodec: 'VP8' });
     expect(after(args, '-c:v')).toBe('libx264');
-    expect(after(args, '-force_key_frames')).toBe('expr:if(eq(n_forced,0),1,gte(t,1+(n_forced-1)*2))');
+    expect(after(args, '-force_key_frames')).toBe('expr:if(eq(n_forced,0),1,gte(t,0.5+(n_forced-1)*2))');
   });
 
   it('never lets FFmpeg write ENDLIST, and appends behind a discontinuity on restart', () => {
