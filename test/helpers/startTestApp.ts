@@ -11,7 +11,7 @@ export interface TestApp {
   /** Where the app listens (http://127.0.0.1:<port>). */
   url: string;
   app: App;
-  /** The app's data directory, a fresh temp dir removed by close(). */
+  /** The app's data directory: a fresh temp dir removed by close(), unless the options named one. */
   dataDir: string;
   /** A logged-in API client (the test admin by default). */
   login(username?: string, password?: string): Promise<ApiSession>;
@@ -31,11 +31,11 @@ export interface TestAppOptions extends Partial<ConfigInput> {
  */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const { webDir, ...overrides } = options;
-  const dataDir = makeTempDir('app');
+  const tempDir = overrides.dataDir === undefined ? makeTempDir('app') : null;
   const config = configSchema.parse({
     port: 0,
     host: '127.0.0.1',
-    dataDir,
+    dataDir: tempDir,
     ...('databaseUrl' in overrides ? {} : { databaseUrl: await createTestDatabase() }),
     adminPassword: TEST_ADMIN.password,
     logLevel: process.env['OI_TEST_LOG_LEVEL'] ?? 'silent',
@@ -48,18 +48,18 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   try {
     app = await createApp(config, webDir === undefined ? {} : { webDir });
   } catch (error) {
-    removeTempDir(dataDir);
+    if (tempDir !== null) removeTempDir(tempDir);
     throw error;
   }
   return {
     url: app.url,
     app,
-    dataDir,
+    dataDir: config.dataDir,
     login: (username = TEST_ADMIN.username, password = TEST_ADMIN.password) => ApiSession.login(app.url, username, password),
     anonymous: () => new ApiSession(app.url),
     close: async () => {
       await app.close();
-      removeTempDir(dataDir);
+      if (tempDir !== null) removeTempDir(tempDir);
     },
   };
 }
