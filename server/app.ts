@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
-import { MediaServer } from '../media/MediaServer.js';
+import { MediaServer } from '../media/index.js';
 import { bootstrapAdmin } from './auth/bootstrapAdmin.js';
 import { CameraAccess, type AuthenticateCamera } from './auth/CameraAccess.js';
 import { SessionService } from './auth/SessionService.js';

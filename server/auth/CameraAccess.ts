@@ -6,7 +6,7 @@ import { isUuid } from '../domain/isUuid.js';
 import { CAMERA_TOKEN_PREFIX, hashToken, newSecretToken, sameTokenHash, STUDIO_TOKEN_PREFIX } from './secretTokens.js';
 
 /** A studio page stays usable for a working day; the camera's own token does not expire. */
-export const STUDIO_TOKEN_TTL_MS = 12 * 3_600_000;
+const STUDIO_TOKEN_TTL_MS = 12 * 3_600_000;
 
 /** What the WHIP router calls with a camera id and a bearer token (without "Bearer "). */
 export type AuthenticateCamera = (cameraId: string, bearerToken: string) => Promise<CameraIdentity | null>;

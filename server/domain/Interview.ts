@@ -1,8 +1,6 @@
 /** Where a show is in its life: planned, on air, or over (a recording may exist). */
 export type InterviewStatus = 'scheduled' | 'live' | 'ended';
 
-export const INTERVIEW_STATUSES: readonly InterviewStatus[] = ['scheduled', 'live', 'ended'];
-
 /** A guest as announced to viewers: 嘉宾 name and their post (职务). */
 export interface Guest {
   name: string;

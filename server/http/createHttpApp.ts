@@ -1,6 +1,6 @@
 import express from 'express';
 import type { Logger } from 'pino';
-import type { MediaServer } from '../../media/MediaServer.js';
+import type { MediaServer } from '../../media/index.js';
 import type { CameraAccess } from '../auth/CameraAccess.js';
 import type { SessionService } from '../auth/SessionService.js';
 import type { Config } from '../config/Config.js';

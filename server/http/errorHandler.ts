@@ -40,5 +40,7 @@ function toHttpError(error: unknown): HttpError {
       return new HttpError(415, 'unsupported_media_type', 'Send the request body as UTF-8 JSON.');
   }
   if (status === 404) return new HttpError(404, 'not_found', 'Nothing is at this address.');
+  // Other body-parser refusals (an aborted upload, a wrong Content-Length) are the client's.
+  if (status === 400) return new HttpError(400, 'invalid_request', 'The request body could not be read; send it again.', 'body');
   return new HttpError(500, 'internal', 'Something went wrong on the server; try again, and tell the administrator if it keeps happening.');
 }

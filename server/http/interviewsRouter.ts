@@ -1,7 +1,7 @@
 import express from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import type { MediaServer } from '../../media/MediaServer.js';
+import type { MediaServer } from '../../media/index.js';
 import type { CameraAccess } from '../auth/CameraAccess.js';
 import type { CameraRepository } from '../db/CameraRepository.js';
 import type { InterviewRepository } from '../db/InterviewRepository.js';
