@@ -18,7 +18,10 @@ import { UserRepository } from './db/UserRepository.js';
 import type { InterviewStatus } from './domain/Interview.js';
 import { createHttpApp } from './http/createHttpApp.js';
 import { PublicUrls } from './http/PublicUrls.js';
+import { InterviewPresenter } from './http/InterviewPresenter.js';
 import { createLogger } from './logger.js';
+import { InterviewChangeListener } from './realtime/InterviewChangeListener.js';
+import { RealtimeHub } from './realtime/RealtimeHub.js';
 
 /** In-flight requests get this long to finish at shutdown before their connections are cut. */
 const SHUTDOWN_GRACE_MS = 5_000;
@@ -101,9 +104,22 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       }),
     );
 
+    const changes = await InterviewChangeListener.start(database.url, logger.child({ component: 'realtime' }));
+    undo.push(() => changes.close());
+    const presenter = new InterviewPresenter(urls, config.dataDir);
+    const hub = new RealtimeHub({
+      server,
+      changes,
+      snapshot: async (interviewId) => {
+        const interview = await interviews.get(interviewId);
+        return interview ? presenter.toPublic(interview) : null;
+      },
+      logger: logger.child({ component: 'realtime' }),
+    });
+
     const url = `http://${loopbackFor(config.host)}:${port}`;
     logger.info({ url, publicUrl: urls.base, startupMs: Math.round(performance.now() - began) }, 'online-interview is listening');
-    return new RunningApp({ url, publicUrl: urls.base, config, logger, database, media, server, statusWrites, cameraAccess });
+    return new RunningApp({ url, publicUrl: urls.base, config, logger, database, media, server, statusWrites, cameraAccess, hub, changes });
   } catch (error) {
     for (const step of undo.reverse()) {
       await step().catch((closeError: unknown) => logger.error({ err: closeError }, 'cleanup after a failed start failed'));
@@ -122,6 +138,8 @@ class RunningApp implements App {
   readonly authenticateCamera: AuthenticateCamera;
   #server: http.Server;
   #statusWrites: Set<Promise<void>>;
+  #hub: RealtimeHub<unknown>;
+  #changes: InterviewChangeListener;
   #closing: Promise<void> | null = null;
 
   constructor(parts: {
@@ -134,6 +152,8 @@ class RunningApp implements App {
     server: http.Server;
     statusWrites: Set<Promise<void>>;
     cameraAccess: CameraAccess;
+    hub: RealtimeHub<unknown>;
+    changes: InterviewChangeListener;
   }) {
     this.url = parts.url;
     this.publicUrl = parts.publicUrl;
@@ -144,6 +164,8 @@ class RunningApp implements App {
     this.authenticateCamera = parts.cameraAccess.authenticate;
     this.#server = parts.server;
     this.#statusWrites = parts.statusWrites;
+    this.#hub = parts.hub;
+    this.#changes = parts.changes;
   }
 
   close(): Promise<void> {
@@ -152,6 +174,8 @@ class RunningApp implements App {
       this.logger.info('shutting down');
       const serverClosed = new Promise<void>((resolve) => this.#server.close(() => resolve()));
       this.#server.closeIdleConnections();
+      // Viewers' sockets close with 1001 "going away": their pages reconnect (to another server, or to this one restarted).
+      this.#hub.close();
       // Ending the shows writes their playlists and recordings, then the "ended" status: the database stays open
       // until those writes are done.
       await this.media.close();
@@ -159,6 +183,7 @@ class RunningApp implements App {
       const timer = setTimeout(() => this.#server.closeAllConnections(), SHUTDOWN_GRACE_MS);
       await serverClosed;
       clearTimeout(timer);
+      await this.#changes.close();
       await this.database.close();
       this.logger.info({ ms: Math.round(performance.now() - began) }, 'shut down');
     })();

@@ -11,13 +11,16 @@ const EMBEDDED_DATABASE_NAME = 'online_interview';
 /** The open, migrated database: an external PostgreSQL when DATABASE_URL is set, else the embedded one. */
 export class Database {
   readonly dataSource: DataSource;
+  /** The connection URL, for connections outside the pool (LISTEN). */
+  readonly url: string;
   /** Null when DATABASE_URL points at an external server. */
   readonly embedded: EmbeddedDatabase | null;
   #logger: Logger;
   #closing: Promise<void> | null = null;
 
-  private constructor(dataSource: DataSource, embedded: EmbeddedDatabase | null, logger: Logger) {
+  private constructor(dataSource: DataSource, url: string, embedded: EmbeddedDatabase | null, logger: Logger) {
     this.dataSource = dataSource;
+    this.url = url;
     this.embedded = embedded;
     this.#logger = logger;
   }
@@ -41,7 +44,7 @@ export class Database {
       throw error;
     }
     log.info({ external: embedded === null }, 'database ready');
-    return new Database(dataSource, embedded, log);
+    return new Database(dataSource, url, embedded, log);
   }
 
   /** Closes the pool, then stops the embedded cluster if we run one. Safe to call more than once. */

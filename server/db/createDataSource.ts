@@ -6,6 +6,7 @@ import { InterviewEntity } from './entities/InterviewEntity.js';
 import { SessionEntity } from './entities/SessionEntity.js';
 import { UserEntity } from './entities/UserEntity.js';
 import { InitialSchema1795852800000 } from './migrations/1795852800000-InitialSchema.js';
+import { InterviewChangeNotify1795852900000 } from './migrations/1795852900000-InterviewChangeNotify.js';
 
 /** The TypeORM data source; the schema comes only from the migrations (never `synchronize`). */
 export function createDataSource(url: string): DataSource {
@@ -13,7 +14,7 @@ export function createDataSource(url: string): DataSource {
     type: 'postgres',
     url,
     entities: [UserEntity, SessionEntity, InterviewEntity, GuestEntity, CameraEntity, CameraStudioTokenEntity],
-    migrations: [InitialSchema1795852800000],
+    migrations: [InitialSchema1795852800000, InterviewChangeNotify1795852900000],
     migrationsTableName: 'migrations',
     synchronize: false,
     logging: false,

@@ -1,0 +1,87 @@
+import { EventEmitter } from 'node:events';
+import pg from 'pg';
+import type { Logger } from 'pino';
+
+/** The channel the database trigger announces interview changes on (see the InterviewChangeNotify migration). */
+export const INTERVIEW_CHANGED_CHANNEL = 'interview_changed';
+
+export interface InterviewChangeListenerEvents {
+  /** An interview (or one of its guests) changed and the change is committed. */
+  changed: [interviewId: string];
+  /** The LISTEN connection is (again) up; anything may have changed while it was down. */
+  resync: [];
+}
+
+const RECONNECT_DELAYS_MS = [500, 1000, 2000, 5000];
+
+/**
+ * LISTENs on PostgreSQL for interview changes, on one dedicated connection (a pooled one would
+ * lose its LISTEN when returned). This is what lets several server processes share one database
+ * and still push every change to every viewer. Reconnects with backoff when the database goes away.
+ */
+export class InterviewChangeListener extends EventEmitter<InterviewChangeListenerEvents> {
+  readonly #url: string;
+  readonly #logger: Logger;
+  #client: pg.Client | undefined;
+  #closed = false;
+  #attempt = 0;
+  #retryTimer: NodeJS.Timeout | undefined;
+
+  private constructor(url: string, logger: Logger) {
+    super();
+    this.#url = url;
+    this.#logger = logger;
+  }
+
+  static async start(url: string, logger: Logger): Promise<InterviewChangeListener> {
+    const listener = new InterviewChangeListener(url, logger);
+    await listener.#connect();
+    return listener;
+  }
+
+  async #connect(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.#url });
+    client.on('notification', (message) => {
+      if (message.channel === INTERVIEW_CHANGED_CHANNEL && message.payload) this.emit('changed', message.payload);
+    });
+    client.on('error', (error) => {
+      this.#logger.warn({ err: error }, 'interview change listener lost its database connection');
+      this.#reconnectLater(client);
+    });
+    client.on('end', () => this.#reconnectLater(client));
+    await client.connect();
+    await client.query(`LISTEN ${INTERVIEW_CHANGED_CHANNEL}`);
+    this.#client = client;
+    this.#attempt = 0;
+  }
+
+  #reconnectLater(failed: pg.Client): void {
+    if (this.#closed || this.#client !== failed) return;
+    this.#client = undefined;
+    failed.end().catch(() => undefined);
+    const delay = RECONNECT_DELAYS_MS[Math.min(this.#attempt++, RECONNECT_DELAYS_MS.length - 1)]!;
+    this.#retryTimer = setTimeout(() => {
+      this.#connect().then(
+        () => {
+          this.#logger.info('interview change listener reconnected');
+          this.emit('resync');
+        },
+        (error: unknown) => {
+          this.#logger.warn({ err: error, delay }, 'interview change listener could not reconnect yet');
+          this.#client = failed;
+          this.#reconnectLater(failed);
+        },
+      );
+    }, delay);
+  }
+
+  /** Stops listening. Idempotent. */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    clearTimeout(this.#retryTimer);
+    const client = this.#client;
+    this.#client = undefined;
+    await client?.end().catch(() => undefined);
+  }
+}
