@@ -110,6 +110,11 @@ export class InterviewRoom extends EventEmitter<InterviewRoomEvents> {
     session.close(WhipSessionCloseReason.Deleted);
   }
 
+  /** Cuts a camera off (its token was revoked). The show stays open, as after a drop. */
+  disconnect(cameraId: string): void {
+    this.#sessions.get(cameraId)?.close(WhipSessionCloseReason.Revoked);
+  }
+
   /** Ends the show: closes every session, stops FFmpeg, closes the playlist. Idempotent. */
   end(): Promise<string[]> {
     if (!this.#ending) {

@@ -81,6 +81,11 @@ export class MediaServer extends EventEmitter<MediaServerEvents> {
     await room.unpublish(session);
   }
 
+  /** Cuts a camera off at once, e.g. when its token is revoked; the show goes on with other cameras. */
+  disconnectCamera(cameraId: string): void {
+    for (const room of this.#rooms.values()) room.disconnect(cameraId);
+  }
+
   isPublishing(cameraId: string): boolean {
     return [...this.#rooms.values()].some((room) => room.isPublishing(cameraId));
   }

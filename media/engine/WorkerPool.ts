@@ -65,12 +65,12 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
       rtcMaxPort: this.#options.rtcMaxPort,
     });
     worker.on('died', (error) => {
-      this.#options.logger.error({ err: error, pid: worker.pid }, 'mediasoup worker died');
+      this.#options.logger.error({ err: error, workerPid: worker.pid }, 'mediasoup worker died');
       this.#workers = this.#workers.filter((w) => w !== worker);
       this.emit('workerDied', worker, error);
       if (!this.#closed) this.#replace();
     });
-    this.#options.logger.info({ pid: worker.pid }, 'mediasoup worker started');
+    this.#options.logger.info({ workerPid: worker.pid }, 'mediasoup worker started');
     return worker;
   }
 

@@ -256,7 +256,7 @@ class PipelineRun extends EventEmitter<PipelineRunEvents> {
     o.logger.info(
       {
         videoCodec,
-        pid: ffmpeg.pid,
+        ffmpegPid: ffmpeg.pid,
         append: o.append,
         setupMs: Math.round(spawnedAt - started),
         portsBoundMs: Math.round(boundAt - spawnedAt),

@@ -15,6 +15,8 @@ export enum WhipSessionCloseReason {
   Replaced = 'replaced',
   /** DTLS failed or the peer closed it without DELETE (network loss, browser closed). */
   Dropped = 'dropped',
+  /** The camera's token was revoked in the console. */
+  Revoked = 'revoked',
   /** The interview or the media node is shutting down. */
   Shutdown = 'shutdown',
 }

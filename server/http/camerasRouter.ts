@@ -1,4 +1,5 @@
 import express from 'express';
+import type { MediaServer } from '../../media/index.js';
 import type { CameraAccess } from '../auth/CameraAccess.js';
 import { NotFoundError } from './httpErrors.js';
 import type { PublicUrls } from './PublicUrls.js';
@@ -6,7 +7,7 @@ import { currentUser } from './sessionMiddleware.js';
 import { parseId } from './validate.js';
 
 /** Staff routes on one camera: new token, removal, studio token (mounted behind requireUser). */
-export function camerasRouter(deps: { cameraAccess: CameraAccess; urls: PublicUrls }): express.Router {
+export function camerasRouter(deps: { cameraAccess: CameraAccess; urls: PublicUrls; media: MediaServer }): express.Router {
   const router = express.Router();
 
   router.post('/:id/token', async (req, res) => {
@@ -16,7 +17,10 @@ export function camerasRouter(deps: { cameraAccess: CameraAccess; urls: PublicUr
   });
 
   router.delete('/:id', async (req, res) => {
-    if (!(await deps.cameraAccess.revoke(parseId(req.params.id, 'The camera')))) throw new NotFoundError('The camera');
+    const id = parseId(req.params.id, 'The camera');
+    if (!(await deps.cameraAccess.revoke(id))) throw new NotFoundError('The camera');
+    // A revoked camera is cut off now, not when it next reconnects; the show stays open for the others.
+    deps.media.disconnectCamera(id);
     res.status(204).end();
   });
 

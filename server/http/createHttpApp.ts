@@ -81,7 +81,7 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
       logger: logger.child({ component: 'interviews' }),
     }),
   );
-  app.use('/api/cameras', requireUser, camerasRouter({ cameraAccess: deps.cameraAccess, urls }));
+  app.use('/api/cameras', requireUser, camerasRouter({ cameraAccess: deps.cameraAccess, urls, media: deps.media }));
 
   app.use((_req, _res, next) => next(new HttpError(404, 'not_found', 'Nothing is at this address; check the URL.')));
   app.use(errorHandler(logger.child({ component: 'http' })));

@@ -19,7 +19,7 @@ import { publishFromPage, stopFromPage, waitForConnected } from '../helpers/whip
  * database-backed token check is covered by the full-stack tests.
  */
 const TOKEN = 'test-camera-token';
-const cameras: Record<string, string> = { 'cam-1': 'interview-1', 'cam-2': 'interview-2' };
+const cameras: Record<string, string> = { 'cam-1': 'interview-1', 'cam-2': 'interview-2', 'cam-3': 'interview-3' };
 
 let dataDir: string;
 let media: MediaServer;
@@ -269,5 +269,29 @@ describe('reconnects', () => {
     expect(readdirSync(path.join(dataDir, 'interviews', 'interview-2', 'recordings'))).toHaveLength(2);
     for (const file of recordingPaths) expect(await decodeErrors(file)).toBe('');
     await page2.close();
+  });
+});
+
+describe('cutting a camera off', () => {
+  it('a revoked camera is disconnected at once; the show stays open until it is ended', async () => {
+    const live = nextEvent('programLive', 'interview-3');
+    const page3 = await browser.context.newPage();
+    await page3.goto(`${base}/`);
+    expect((await publishFromPage(page3, whipUrl('cam-3'), TOKEN)).status).toBe(201);
+    await live;
+    await waitForSegments('interview-3', 2);
+
+    media.disconnectCamera('cam-3');
+    expect(media.isPublishing('cam-3')).toBe(false);
+    expect(media.isLive('interview-3')).toBe(true);
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(playlist('interview-3')).not.toContain('#EXT-X-ENDLIST');
+
+    const ended = nextEvent<{ recordingPaths: string[] }>('programEnded', 'interview-3');
+    await media.endInterview('interview-3');
+    const { recordingPaths } = await ended;
+    expect(playlist('interview-3').trimEnd().endsWith('#EXT-X-ENDLIST')).toBe(true);
+    for (const file of recordingPaths) expect(await decodeErrors(file)).toBe('');
+    await page3.close();
   });
 });
