@@ -1,98 +1,38 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import os from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import express from 'express';
-import pino from 'pino';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MediaServer } from '../../media/index.js';
-import { createWhipRouter } from '../../server/http/whipRouter.js';
+import type { MediaServer } from '../../media/index.js';
+import { HARNESS_TOKEN, startMediaHarness, type MediaHarness } from '../helpers/mediaHarness.js';
 import { launchChromium, type TestBrowser } from '../helpers/chromium.js';
 import { decodeErrors, firstVideoFrameIsKeyframe, probeStreams } from '../helpers/ffprobe.js';
 import { publishFromPage, stopFromPage, waitForConnected } from '../helpers/whipPublisher.js';
 
 /**
  * The media path on its own, with real parts: Chromium publishes over WHIP into mediasoup, FFmpeg
- * writes HLS and a recording, ffprobe checks them. Camera tokens come from a fixed table here; the
- * database-backed token check is covered by the full-stack tests.
+ * writes HLS and a recording, ffprobe checks them.
  */
-const TOKEN = 'test-camera-token';
-const cameras: Record<string, string> = { 'cam-1': 'interview-1', 'cam-2': 'interview-2', 'cam-3': 'interview-3' };
-
-let dataDir: string;
+const TOKEN = HARNESS_TOKEN;
+let harness: MediaHarness;
 let media: MediaServer;
-let server: http.Server;
 let base: string;
+let dataDir: string;
 let browser: TestBrowser;
 let page: Page;
 
-const whipUrl = (camera: string) => `${base}/whip/${camera}`;
-const hlsDir = (interview: string) => path.join(dataDir, 'interviews', interview, 'hls');
-const playlist = (interview: string) => readFileSync(path.join(hlsDir(interview), 'index.m3u8'), 'utf8');
+const whipUrl = (camera: string) => harness.whipUrl(camera);
+const hlsDir = (interview: string) => harness.hlsDir(interview);
+const playlist = (interview: string) => harness.playlist(interview);
 const segmentsOf = (text: string) => text.split('\n').filter((l) => l.endsWith('.ts'));
-
-function nextEvent<T>(name: 'programLive' | 'programEnded', interviewId: string, timeoutMs = 15_000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ${name} within ${timeoutMs} ms`)), timeoutMs);
-    const listener = (event: { interviewId: string }) => {
-      if (event.interviewId !== interviewId) return;
-      clearTimeout(timer);
-      media.off(name, listener);
-      resolve(event as T);
-    };
-    media.on(name, listener);
-  });
-}
-
-async function waitForSegments(interview: string, count: number, timeoutMs = 15_000): Promise<string[]> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const segments = segmentsOf(playlistOrEmpty(interview));
-    if (segments.length >= count) return segments;
-    if (Date.now() > deadline) throw new Error(`only ${segments.length} of ${count} segments after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-function playlistOrEmpty(interview: string): string {
-  try {
-    return playlist(interview);
-  } catch {
-    return '';
-  }
-}
+const waitForSegments = (interview: string, count: number) => harness.waitForSegments(interview, count);
+const nextEvent = <T>(name: 'programLive' | 'programEnded', interview: string) => harness.nextEvent<T>(name, interview);
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'oi-media-'));
-  const logger = pino({ level: process.env['OI_TEST_LOG'] ?? 'silent' });
-  media = await MediaServer.create({
-    dataDir,
-    workers: 1,
-    listenIp: '127.0.0.1',
-    announcedIp: '127.0.0.1',
-    rtcMinPort: 41000,
-    rtcMaxPort: 41100,
-    hlsSegmentSeconds: 2,
-    recordingFormat: 'mkv',
-    logger,
-  });
-  const app = express();
-  app.get('/', (_req, res) => res.type('html').send('<!doctype html><title>publisher</title>'));
-  app.use(
-    '/whip',
-    createWhipRouter({
-      media,
-      authenticateCamera: async (cameraId, token) =>
-        token === TOKEN && cameras[cameraId] ? { cameraId, interviewId: cameras[cameraId]! } : null,
-      iceServers: [{ urls: 'stun:stun.example.net' }],
-      logger,
-    }),
+  harness = await startMediaHarness(
+    { 'cam-1': 'interview-1', 'cam-2': 'interview-2', 'cam-3': 'interview-3' },
+    { min: 41000, max: 41100 },
   );
-  server = app.listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ media, base, dataDir } = harness);
   browser = await launchChromium();
   page = await browser.context.newPage();
   await page.goto(`${base}/`);
@@ -100,9 +40,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await media?.close();
-  server?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await harness?.close();
 });
 
 describe('WHIP request validation', () => {
