@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ApiError, fetchJson } from './api/client.js';
+import { InterviewEvents, interviewEventsUrl } from './api/interview-events.js';
 import type { Interview } from './api/types.js';
 import { formatDateTime, t, type MessageKey } from './i18n/index.js';
 import { startPlayback, type Playback, type PlaybackIssue } from './player/hls-playback.js';
@@ -8,6 +9,8 @@ import { baseStyles } from './styles.js';
 type LoadError = 'unreachable' | 'not-found' | 'missing-id' | null;
 
 const POLL_MS = 5000;
+/** While the server pushes changes, polling only guards against a socket that died without closing. */
+const POLL_PUSHED_MS = 60000;
 /** After the show, only to notice the recording becoming available. */
 const POLL_ENDED_MS = 30000;
 const MAX_BACKOFF_MS = 60000;
@@ -27,7 +30,8 @@ const ISSUE_KEYS: Record<Exclude<PlaybackIssue, null>, MessageKey> = {
 
 /**
  * <online-interview server="https://host" interview="ID" lang="zh-CN|en">: the public view of one interview for
- * a portal page. Polls the public API and switches between scheduled, live and ended without a reload.
+ * a portal page. Follows the interview over the server's WebSocket, with polling of the public API as the fallback
+ * (some networks block WebSockets), and switches between scheduled, live and ended without a reload.
  * The host's data-state attribute is the status, or "loading" / "error" before any data arrived.
  */
 export class OnlineInterview extends LitElement {
@@ -52,6 +56,11 @@ export class OnlineInterview extends LitElement {
   private pollKey = '';
   private pollTimer: ReturnType<typeof setTimeout> | undefined;
   private failures = 0;
+  private events: InterviewEvents | null = null;
+  /** Whether the socket is delivering: then polling slows down. */
+  private pushed = false;
+  /** Bumped on every applied update, so a poll answer that a pushed message overtook is not applied over it. */
+  private version = 0;
   private playback: Playback | null = null;
   private playbackVideo: HTMLVideoElement | null = null;
   private playbackUrl: string | null = null;
@@ -66,12 +75,12 @@ export class OnlineInterview extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.restartPolling();
+    this.restart();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.pollTimer);
+    this.stopUpdates();
     this.pollKey = '';
     this.setPlayback(null, null);
   }
@@ -80,7 +89,7 @@ export class OnlineInterview extends LitElement {
     if (changed.has('server') || changed.has('interview')) {
       if (this.isConnected && this.currentKey() !== this.pollKey) {
         this.data = null;
-        this.restartPolling();
+        this.restart();
       }
     }
     const status = this.data?.status;
@@ -94,40 +103,73 @@ export class OnlineInterview extends LitElement {
     return `${this.server ?? ''}|${this.interview ?? ''}`;
   }
 
-  private restartPolling(): void {
-    clearTimeout(this.pollTimer);
-    this.pollKey = this.currentKey();
+  private restart(): void {
+    this.stopUpdates();
+    const key = (this.pollKey = this.currentKey());
     this.failures = 0;
-    void this.poll(this.pollKey);
+    const id = (this.interview ?? '').trim();
+    this.loadError = id ? null : 'missing-id';
+    if (!id) return;
+    this.events = new InterviewEvents(interviewEventsUrl(this.server, id, document.baseURI), {
+      onInterview: (interview) => this.apply(interview),
+      onLiveChange: (live) => {
+        this.pushed = live;
+        // Back to the normal rate at once when the socket drops, not after the long pushed-mode wait.
+        this.schedulePoll(key, id);
+      },
+      onNotFound: () => this.notFound(),
+    });
+    void this.poll(key, id);
   }
 
-  private async poll(key: string): Promise<void> {
-    const id = (this.interview ?? '').trim();
-    if (!id) {
-      this.loadError = 'missing-id';
-      return;
-    }
+  private stopUpdates(): void {
+    clearTimeout(this.pollTimer);
+    this.events?.close();
+    this.events = null;
+    this.pushed = false;
+  }
+
+  /** A poll answer or a pushed message: both carry the whole public view. */
+  private apply(interview: Interview): void {
+    this.version++;
+    this.data = interview;
+    this.loadError = null;
+    this.failures = 0;
+  }
+
+  /** A wrong or withdrawn ID does not fix itself: stop asking. */
+  private notFound(): void {
+    this.stopUpdates();
+    this.version++;
+    this.data = null;
+    this.loadError = 'not-found';
+  }
+
+  private async poll(key: string, id: string): Promise<void> {
+    const version = this.version;
     try {
       const data = await fetchJson<Interview>(this.server, `/api/public/interviews/${encodeURIComponent(id)}`, {
         cache: 'no-store',
       });
       if (key !== this.pollKey) return;
-      this.data = data;
-      this.loadError = null;
-      this.failures = 0;
+      if (version === this.version) this.apply(data);
     } catch (error) {
       if (key !== this.pollKey) return;
       if (error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429) {
-        // A wrong or withdrawn ID does not fix itself: stop asking.
-        this.data = null;
-        this.loadError = 'not-found';
+        this.notFound();
         return;
       }
       this.failures++;
-      this.loadError = 'unreachable';
+      // The socket still delivering means the server is there: only this request failed.
+      if (!this.pushed) this.loadError = 'unreachable';
     }
+    this.schedulePoll(key, id);
+  }
+
+  private schedulePoll(key: string, id: string): void {
+    clearTimeout(this.pollTimer);
     const delay = this.nextDelay();
-    if (delay !== null) this.pollTimer = setTimeout(() => void this.poll(key), delay);
+    if (delay !== null && key === this.pollKey) this.pollTimer = setTimeout(() => void this.poll(key, id), delay);
   }
 
   /** Milliseconds to the next poll, or null when nothing can change any more. */
@@ -137,7 +179,7 @@ export class OnlineInterview extends LitElement {
       const base = Math.min(POLL_MS * 2 ** (this.failures - 1), MAX_BACKOFF_MS);
       return base * (0.8 + Math.random() * 0.4);
     }
-    if (this.data?.status !== 'ended') return POLL_MS;
+    if (this.data?.status !== 'ended') return this.pushed ? POLL_PUSHED_MS : POLL_MS;
     return this.data.hlsUrl ? null : POLL_ENDED_MS;
   }
 
