@@ -7,5 +7,6 @@ export default defineConfig({
     hookTimeout: 120_000,
     // One PostgreSQL for the whole run; each integration test app gets its own database in it.
     globalSetup: ['test/helpers/globalSetup.ts'],
+    reporters: ['default', './test/helpers/plainSummaryReporter.ts'],
   },
 });
