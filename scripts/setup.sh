@@ -137,7 +137,14 @@ if [[ ! -d node_modules || ! -f node_modules/.package-lock.json || package-lock.
   t_npm=${EPOCHREALTIME:-$(date +%s)}
   # mediasoup's postinstall is denied in package.json's allowScripts (npm 11) and
   # is a no-op when MEDIASOUP_WORKER_BIN is set (npm 10).
-  as_user env MEDIASOUP_WORKER_BIN="$worker_bin" npm ci --no-audit --no-fund
+  # Native addons (node-gyp) build against the running Node's own headers when it ships
+  # them, instead of downloading a header tarball.
+  npm_args=(--no-audit --no-fund)
+  node_prefix=$(dirname "$(dirname "$(command -v node)")")
+  if [[ -f $node_prefix/include/node/node.h && -f $node_prefix/include/node/common.gypi ]]; then
+    npm_args+=(--nodedir="$node_prefix")
+  fi
+  as_user env MEDIASOUP_WORKER_BIN="$worker_bin" npm ci "${npm_args[@]}"
   npm_note="npm ci: $(elapsed "$t_npm") s"
 fi
 
