@@ -429,6 +429,13 @@ export class InterviewStudio extends LitElement {
         gap: 0.5em;
         margin-top: 1em;
       }
+      @media (forced-colors: active) {
+        /* High contrast mode drops backgrounds, which would hide the level entirely. */
+        .meter-fill {
+          forced-color-adjust: none;
+          background: Highlight;
+        }
+      }
       .connection strong.live {
         color: var(--oi-live, var(--oi-accent, #a8141c));
       }

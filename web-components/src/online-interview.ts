@@ -335,6 +335,8 @@ export class OnlineInterview extends LitElement {
       .badge {
         display: inline-block;
         padding: 0.1em 0.7em;
+        /* Invisible normally; high contrast mode draws it, keeping the badge a box when backgrounds are dropped. */
+        border: 1px solid transparent;
         border-radius: var(--oi-radius, 4px);
         font-weight: bold;
         background: #4a5563;
