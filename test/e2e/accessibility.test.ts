@@ -1,0 +1,124 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Result } from 'axe-core';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, type TestBrowser } from '../helpers/chromium.js';
+import { startTestApp, TEST_ADMIN, type TestApp } from '../helpers/startTestApp.js';
+
+/**
+ * axe-core on every page a citizen or a staff member sees, in real Chromium against the real server, inside the
+ * elements' shadow roots. Serious and critical violations fail: portals of county governments are audited for
+ * accessibility (信息无障碍, 适老化), and the elements are what the portal embeds. No pass under emulated forced
+ * colours: the elements have no contrast or text-size toggle of their own, and axe then reports the author colours
+ * rather than the forced ones.
+ */
+const axeSource = readFileSync(path.join(path.dirname(createRequire(import.meta.url).resolve('axe-core')), 'axe.min.js'), 'utf8');
+
+let server: TestApp;
+let browser: TestBrowser;
+let page: Page;
+let interviewId: string;
+let cameraId: string;
+
+beforeAll(async () => {
+  server = await startTestApp();
+  const staff = await server.login();
+  const interview = await staff.post('/api/interviews', {
+    title: '乡村振兴政策解读在线访谈',
+    topic: '解读今年乡村振兴重点任务和惠农补贴政策',
+    department: '县农业农村局',
+    startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+    guests: [
+      { name: '张建国', position: '县农业农村局局长' },
+      { name: '李秀兰', position: '县乡村振兴服务中心主任' },
+    ],
+  });
+  interviewId = interview.body.id;
+  cameraId = (await staff.post(`/api/interviews/${interviewId}/cameras`, { name: '主机位' })).body.id;
+  browser = await launchChromium();
+  page = await browser.context.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Runs axe on the page as it is now and returns the serious and critical violations, one readable line each. */
+async function seriousViolations(): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
+    const results = await axe.run(document, { resultTypes: ['violations'] });
+    return results.violations;
+  });
+  return violations
+    .filter((violation: Result) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation: Result) =>
+        `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes
+          .map((node) => JSON.stringify(node.target))
+          .join(', ')} — ${violation.helpUrl}`,
+    );
+}
+
+async function expectAccessible(): Promise<void> {
+  const found = await seriousViolations();
+  expect(found, `axe found on ${page.url()}:\n${found.join('\n')}`).toEqual([]);
+}
+
+const elementState = () => page.locator('online-interview').getAttribute('data-state');
+
+describe('accessibility (axe-core, serious and critical)', () => {
+  it('the demo portal page with a scheduled interview', async () => {
+    await page.goto(`${server.url}/demo?interview=${interviewId}`);
+    await expect.poll(elementState).toBe('scheduled');
+    await expectAccessible();
+  });
+
+  it('the watch page', async () => {
+    await page.goto(`${server.url}/watch/${interviewId}`);
+    await expect.poll(elementState).toBe('scheduled');
+    await expectAccessible();
+  });
+
+  it('the console login screen', async () => {
+    await page.goto(`${server.url}/console#/login`);
+    await page.locator('#username').waitFor();
+    await expectAccessible();
+  });
+
+  it('the console interview list, after logging in through the form', async () => {
+    await page.locator('#username').fill(TEST_ADMIN.username);
+    await page.locator('#password').fill(TEST_ADMIN.password);
+    await page.locator('button[type="submit"]').click();
+    await page.waitForURL(/#\/interviews$/);
+    await page.locator('oi-interview-list th[scope="row"]', { hasText: '乡村振兴政策解读在线访谈' }).waitFor();
+    await expectAccessible();
+  });
+
+  it('the console interview detail', async () => {
+    await page.locator('oi-interview-list a[href^="#/interviews/"]').first().click();
+    await page.locator('oi-interview-detail th[scope="row"]', { hasText: '主机位' }).waitFor();
+    await expectAccessible();
+  });
+
+  it('the browser studio page, with the fake camera open', async () => {
+    await page.goto(`${server.url}/console#/studio/${cameraId}`);
+    await page.waitForFunction(
+      () => {
+        const studio = document
+          .querySelector('oi-console')
+          ?.shadowRoot?.querySelector('oi-studio-page')
+          ?.shadowRoot?.querySelector('interview-studio');
+        const video = studio?.shadowRoot?.querySelector('video');
+        return video !== null && video !== undefined && video.readyState >= 2 && studio?.shadowRoot?.querySelector('option') !== null;
+      },
+      undefined,
+      { timeout: 15_000 },
+    );
+    await expectAccessible();
+  });
+});
