@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -29,7 +30,7 @@ const nextEvent = <T>(name: 'programLive' | 'programEnded', interview: string) =
 
 beforeAll(async () => {
   harness = await startMediaHarness(
-    { 'cam-1': 'interview-1', 'cam-2': 'interview-2', 'cam-3': 'interview-3' },
+    { 'cam-1': 'interview-1', 'cam-2': 'interview-2', 'cam-3': 'interview-3', 'cam-4': 'interview-4' },
     { min: 41000, max: 41100 },
   );
   ({ media, base, dataDir } = harness);
@@ -231,5 +232,36 @@ describe('cutting a camera off', () => {
     expect(playlist('interview-3').trimEnd().endsWith('#EXT-X-ENDLIST')).toBe(true);
     for (const file of recordingPaths) expect(await decodeErrors(file)).toBe('');
     await page3.close();
+  });
+});
+
+describe('FFmpeg dying during a show', () => {
+  it('is restarted: the HLS continues behind a discontinuity, the recording keeps what it had', async () => {
+    const live = nextEvent('programLive', 'interview-4');
+    const page4 = await browser.context.newPage();
+    await page4.goto(`${base}/`);
+    expect((await publishFromPage(page4, whipUrl('cam-4'), TOKEN)).status).toBe(201);
+    await live;
+    const before = (await waitForSegments('interview-4', 3)).length;
+
+    const sdp = path.join(dataDir, 'interviews', 'interview-4', 'program.sdp');
+    const pid = Number(execFileSync('pgrep', ['-f', sdp]).toString().trim().split('\n')[0]);
+    process.kill(pid, 'SIGKILL');
+
+    await waitForSegments('interview-4', before + 3);
+    expect(playlist('interview-4')).toContain('#EXT-X-DISCONTINUITY');
+    expect(playlist('interview-4')).not.toContain('#EXT-X-ENDLIST');
+    expect(media.isLive('interview-4')).toBe(true);
+
+    const ended = nextEvent<{ recordingPaths: string[] }>('programEnded', 'interview-4');
+    expect(await stopFromPage(page4, TOKEN)).toBe(200);
+    const { recordingPaths } = await ended;
+    expect(recordingPaths).toHaveLength(2);
+    // The part cut by SIGKILL has no trailer but plays up to its last cluster; the new part is whole.
+    for (const file of recordingPaths) {
+      expect((await probeStreams(file)).map((s) => s.codec_name).sort()).toEqual(['aac', 'h264']);
+    }
+    expect(await decodeErrors(recordingPaths[1]!)).toBe('');
+    await page4.close();
   });
 });
