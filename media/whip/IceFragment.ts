@@ -1,5 +1,6 @@
 import { parse, write, type MediaDescription } from 'sdp-transform';
 import type { types } from 'mediasoup';
+import { toSdpCandidates } from './sdpCandidates.js';
 
 /** What a trickle-ice-sdpfrag (RFC 8840) PATCH body carries that matters to an ICE-lite server. */
 export interface IceFragment {
@@ -35,16 +36,7 @@ export function buildIceRestartFragment(
     rtp: [],
     fmtp: [],
     mid: firstMedia.mid,
-    candidates: candidates.map((c) => ({
-      foundation: c.foundation,
-      component: 1,
-      transport: c.protocol,
-      priority: c.priority,
-      ip: c.ip,
-      port: c.port,
-      type: c.type,
-      ...(c.tcpType ? { tcptype: c.tcpType } : {}),
-    })),
+    candidates: toSdpCandidates(candidates),
     endOfCandidates: 'end-of-candidates',
   };
   // sdp-transform writes v=/o=/s=/t= for a full description; a fragment has none of them.

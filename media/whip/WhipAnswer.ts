@@ -1,5 +1,6 @@
 import { write, type MediaDescription, type SessionDescription } from 'sdp-transform';
 import type { types } from 'mediasoup';
+import { toSdpCandidates } from './sdpCandidates.js';
 import type { AcceptedTrack, WhipOffer } from './WhipOffer.js';
 
 /** The parts of our WebRtcTransport that go into SDP. */
@@ -80,16 +81,7 @@ function acceptedSection(offered: MediaDescription, track: AcceptedTrack, local:
       ...(fb.parameter ? { subtype: fb.parameter } : {}),
     })),
     ext: (track.rtpParameters.headerExtensions ?? []).map((h) => ({ value: h.id, uri: h.uri })),
-    candidates: local.iceCandidates.map((c) => ({
-      foundation: c.foundation,
-      component: 1,
-      transport: c.protocol,
-      priority: c.priority,
-      ip: c.ip,
-      port: c.port,
-      type: c.type,
-      ...(c.tcpType ? { tcptype: c.tcpType } : {}),
-    })),
+    candidates: toSdpCandidates(local.iceCandidates),
     endOfCandidates: 'end-of-candidates',
   };
 }
