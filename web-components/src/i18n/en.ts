@@ -1,4 +1,4 @@
-import type { Messages } from './index.js';
+import type { Messages } from './zh-CN.js';
 
 // English catalogue: same keys as zh-CN.ts (enforced by the Messages type and a unit test).
 export const en: Messages = {

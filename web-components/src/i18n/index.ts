@@ -1,8 +1,8 @@
-import { zhCN } from './zh-CN.js';
+import { zhCN, type MessageKey, type Messages } from './zh-CN.js';
 import { en } from './en.js';
 
-export type MessageKey = keyof typeof zhCN;
-export type Messages = Record<MessageKey, string>;
+export type { MessageKey, Messages };
+
 export type Lang = 'zh-CN' | 'en';
 
 export const DEFAULT_LANG: Lang = 'zh-CN';

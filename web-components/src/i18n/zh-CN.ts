@@ -131,3 +131,7 @@ export const zhCN = {
   studioPageTitle: '网页演播室',
   studioHint: '请允许浏览器使用摄像头和麦克风，选择设备后点击“开始推流”。推流期间请勿关闭本页面。',
 } satisfies Record<string, string>;
+
+export type MessageKey = keyof typeof zhCN;
+/** A catalogue: every key of the default one, each a string. */
+export type Messages = Record<MessageKey, string>;
