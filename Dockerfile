@@ -28,8 +28,9 @@ RUN bin="$(OI_CACHE_DIR=/tmp/oi-cache bash scripts/build-mediasoup-worker.sh | t
  && rm -rf /tmp/oi-cache
 
 COPY package.json package-lock.json ./
-# mediasoup's postinstall (prebuilt download) is skipped when MEDIASOUP_WORKER_BIN is set.
-RUN MEDIASOUP_WORKER_BIN=/opt/mediasoup-worker npm ci --no-audit --no-fund
+# mediasoup's postinstall (prebuilt download) is skipped when MEDIASOUP_WORKER_BIN is set; argon2 compiles against
+# the image's own Node headers (--nodedir), not headers downloaded from nodejs.org.
+RUN MEDIASOUP_WORKER_BIN=/opt/mediasoup-worker npm ci --no-audit --no-fund --nodedir=/usr/local
 
 COPY . .
 RUN npm run build \
