@@ -3,18 +3,38 @@ import { CameraEntity } from './entities/CameraEntity.js';
 import { CameraStudioTokenEntity } from './entities/CameraStudioTokenEntity.js';
 import { GuestEntity } from './entities/GuestEntity.js';
 import { InterviewEntity } from './entities/InterviewEntity.js';
+import { InterviewMemberEntity } from './entities/InterviewMemberEntity.js';
+import { ModerationActionEntity } from './entities/ModerationActionEntity.js';
+import { PostEntity } from './entities/PostEntity.js';
+import { QaEventEntity } from './entities/QaEventEntity.js';
+import { QuestionEntity } from './entities/QuestionEntity.js';
+import { ReviewSettingsEntity } from './entities/ReviewSettingsEntity.js';
 import { SessionEntity } from './entities/SessionEntity.js';
 import { UserEntity } from './entities/UserEntity.js';
 import { InitialSchema1795852800000 } from './migrations/1795852800000-InitialSchema.js';
 import { InterviewChangeNotify1795852900000 } from './migrations/1795852900000-InterviewChangeNotify.js';
+import { QaSchema1795853000000 } from './migrations/1795853000000-QaSchema.js';
 
 /** The TypeORM data source; the schema comes only from the migrations (never `synchronize`). */
 export function createDataSource(url: string): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
-    entities: [UserEntity, SessionEntity, InterviewEntity, GuestEntity, CameraEntity, CameraStudioTokenEntity],
-    migrations: [InitialSchema1795852800000, InterviewChangeNotify1795852900000],
+    entities: [
+      UserEntity,
+      SessionEntity,
+      InterviewEntity,
+      GuestEntity,
+      CameraEntity,
+      CameraStudioTokenEntity,
+      InterviewMemberEntity,
+      QuestionEntity,
+      PostEntity,
+      ReviewSettingsEntity,
+      ModerationActionEntity,
+      QaEventEntity,
+    ],
+    migrations: [InitialSchema1795852800000, InterviewChangeNotify1795852900000, QaSchema1795853000000],
     migrationsTableName: 'migrations',
     synchronize: false,
     logging: false,
