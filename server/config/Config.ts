@@ -1,5 +1,7 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 /** A STUN/TURN server handed to WebRTC clients (WHIP `Link: rel="ice-server"`). */
@@ -116,6 +118,12 @@ export const settingsSchema = z.strictObject({
     .max(8760, { error: 'must be at most 8760 (one year)' })
     .default(12)
     .describe('How long a console login lasts: a working day, so a shared studio PC does not stay signed in.'),
+  sensitiveWordsFile: z
+    .string()
+    .min(1, { error: 'must not be empty' })
+    .default(sampleSensitiveWordsFile)
+    .transform((file) => path.resolve(file))
+    .describe('Words that hold (or reject) a netizen\'s question for a moderator: one per line, # comments; read at start.'),
 });
 
 /** The settings with the rules that span several of them, and the defaults that depend on others. */
@@ -156,6 +164,7 @@ export const SETTING_ENV = {
   corsOrigins: 'OI_CORS_ORIGINS',
   logLevel: 'OI_LOG_LEVEL',
   sessionTtlHours: 'OI_SESSION_TTL_HOURS',
+  sensitiveWordsFile: 'OI_SENSITIVE_WORDS_FILE',
 } as const satisfies Record<SettingName, string>;
 
 /** How an environment variable's text becomes the setting's value before validation. */
@@ -170,6 +179,16 @@ export const SETTING_ENV_KIND: Partial<Record<SettingName, 'number' | 'json' | '
   iceServers: 'json',
   corsOrigins: 'list',
 };
+
+/**
+ * The sample list the package ships (server/domain/qa/sensitive-words.sample.txt), found from the package root so it
+ * resolves the same from the source (server/config/) and the build (dist/server/config/).
+ */
+function sampleSensitiveWordsFile(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return path.join(dir, 'server', 'domain', 'qa', 'sensitive-words.sample.txt');
+}
 
 /** The address other machines most likely reach us on; loopback when there is no network at all. */
 function firstLanIpv4(): string {

@@ -45,6 +45,7 @@ describe('loadConfig', () => {
       corsOrigins: ['*'],
       logLevel: 'info',
       sessionTtlHours: 12,
+      sensitiveWordsFile: path.join(repoRoot, 'server/domain/qa/sensitive-words.sample.txt'),
     });
     expect(config.databaseUrl).toBeUndefined();
     expect(config.adminPassword).toBeUndefined();
@@ -73,6 +74,7 @@ describe('loadConfig', () => {
       OI_CORS_ORIGINS: 'https://www.example.gov.cn, https://m.example.gov.cn',
       OI_LOG_LEVEL: 'debug',
       OI_SESSION_TTL_HOURS: '1.5',
+      OI_SENSITIVE_WORDS_FILE: 'lists/words.txt',
     });
     expect(config).toEqual({
       port: 9000,
@@ -94,6 +96,7 @@ describe('loadConfig', () => {
       corsOrigins: ['https://www.example.gov.cn', 'https://m.example.gov.cn'],
       logLevel: 'debug',
       sessionTtlHours: 1.5,
+      sensitiveWordsFile: path.resolve('lists/words.txt'),
     });
   });
 
