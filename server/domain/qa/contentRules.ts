@@ -25,7 +25,7 @@ export type PresetRejectReason = (typeof REJECT_REASONS)[number];
 const INVISIBLE = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F\u00AD\u200B\u2060\uFEFF\u202A-\u202E\u2066-\u2069]/gu;
 
 export interface NormaliseOptions {
-  /** Keep line breaks (at most one blank line in a row) instead of folding the text into one line: posts have paragraphs. */
+  /** Keep line breaks (at most one blank line in a row) instead of folding into one line: posts have paragraphs. */
   multiline?: boolean;
 }
 
@@ -112,6 +112,8 @@ function optionalText(value: unknown, field: string, max: number): string | null
   const text = normaliseText(value);
   if (text === '') return null;
   const length = textLength(text);
-  if (length > max) throw new QaInvalidInputError(field, `${field} must be at most ${max} characters; it has ${length}.`);
+  if (length > max) {
+    throw new QaInvalidInputError(field, `${field} must be at most ${max} characters; it has ${length}.`);
+  }
   return text;
 }

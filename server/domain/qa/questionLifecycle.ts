@@ -1,5 +1,10 @@
 import type { InterviewStatus } from '../Interview.js';
-import { validateQuestionBody, validateQuestionInput, validateRejectReason, type PresetRejectReason } from './contentRules.js';
+import {
+  validateQuestionBody,
+  validateQuestionInput,
+  validateRejectReason,
+  type PresetRejectReason,
+} from './contentRules.js';
 import { QaInvalidInputError, QaRuleError } from './QaRuleError.js';
 import type { SensitiveWordFilter } from './SensitiveWordFilter.js';
 import type { Question, ReviewSettings } from './types.js';

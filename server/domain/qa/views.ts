@@ -1,8 +1,9 @@
 import type { Post, PostImage, PostRole, Question, QuestionStatus } from './types.js';
 
 /**
- * The JSON each audience gets. Public shapes carry nothing beyond what viewers are shown: never the asker's contact,
- * the text before a moderator's correction, the sensitive-word flag, reject reasons or which staff account wrote a post.
+ * The JSON each audience gets. Public shapes carry nothing beyond what viewers are shown: never the asker's
+ * contact, the text before a moderator's correction, the sensitive-word flag, reject reasons or which staff account
+ * wrote a post.
  */
 
 /** An approved or answered question, as every viewer sees it. */

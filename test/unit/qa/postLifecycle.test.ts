@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { applyPostCommand, newPost, type NewPostInput, type PostCommand } from '../../../server/domain/qa/postLifecycle.js';
+import {
+  applyPostCommand,
+  newPost,
+  type NewPostInput,
+  type PostCommand,
+} from '../../../server/domain/qa/postLifecycle.js';
 import { QaInvalidInputError, QaRuleError } from '../../../server/domain/qa/QaRuleError.js';
-import { DEFAULT_REVIEW_SETTINGS, type Post, type PostRole, type PostStatus, type ReviewSettings } from '../../../server/domain/qa/types.js';
+import {
+  DEFAULT_REVIEW_SETTINGS,
+  type Post,
+  type PostRole,
+  type PostStatus,
+  type ReviewSettings,
+} from '../../../server/domain/qa/types.js';
 import { INTERVIEW_ID, now, post, thrown } from './fixtures.js';
 
 const image = {
@@ -66,7 +77,8 @@ describe('newPost', () => {
   });
 
   it('gives the host no position', () => {
-    expect(newPost(input({ role: 'host', authorName: '李主持', authorPosition: '主持人' }), settings(), now).authorPosition).toBeNull();
+    const host = input({ role: 'host', authorName: '李主持', authorPosition: '主持人' });
+    expect(newPost(host, settings(), now).authorPosition).toBeNull();
   });
 
   it.each([[''], ['  \n '], ['答'.repeat(5001)], [undefined]])('refuses body %j', (body) => {
@@ -90,7 +102,9 @@ describe('applyPostCommand', () => {
   };
 
   const table = Object.entries(TRANSITIONS).flatMap(([status, moves]) =>
-    Object.entries(moves).map(([type, outcome]) => [status as PostStatus, type as PostCommand['type'], outcome] as const),
+    Object.entries(moves).map(
+      ([type, outcome]) => [status as PostStatus, type as PostCommand['type'], outcome] as const,
+    ),
   );
 
   it.each(table)('%s + %s → %s', (status, type, outcome) => {

@@ -9,7 +9,12 @@ import {
   type QuestionCommand,
 } from '../../../server/domain/qa/questionLifecycle.js';
 import { SensitiveWordFilter } from '../../../server/domain/qa/SensitiveWordFilter.js';
-import { DEFAULT_REVIEW_SETTINGS, type Question, type QuestionStatus, type ReviewSettings } from '../../../server/domain/qa/types.js';
+import {
+  DEFAULT_REVIEW_SETTINGS,
+  type Question,
+  type QuestionStatus,
+  type ReviewSettings,
+} from '../../../server/domain/qa/types.js';
 import { INTERVIEW_ID, created, now, question, thrown } from './fixtures.js';
 
 const filter = SensitiveWordFilter.fromText('傻瓜\n代开发票');
@@ -76,7 +81,8 @@ describe('newQuestion', () => {
   });
 
   it('refuses questions while the question window is closed', () => {
-    expect(ruleCode(() => newQuestion(input(), settings({ questionsOpen: false }), filter, now))).toBe('questions_closed');
+    const closed = settings({ questionsOpen: false });
+    expect(ruleCode(() => newQuestion(input(), closed, filter, now))).toBe('questions_closed');
   });
 
   it('refuses invalid input with the field at fault', () => {
@@ -358,7 +364,8 @@ describe('applyQuestionCommand', () => {
     });
 
     it.each([[-1], [1.5], [Number.NaN], [Number.POSITIVE_INFINITY]])('refuses program time %s', (programTimeMs) => {
-      const error = thrown(() => applyQuestionCommand(question({ status: 'approved' }), { type: 'answered', programTimeMs }, now));
+      const approved = question({ status: 'approved' });
+      const error = thrown(() => applyQuestionCommand(approved, { type: 'answered', programTimeMs }, now));
       expect(error).toBeInstanceOf(QaInvalidInputError);
       expect((error as QaInvalidInputError).field).toBe('programTimeMs');
     });

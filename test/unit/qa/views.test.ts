@@ -112,7 +112,13 @@ describe('staffQuestionView', () => {
 });
 
 describe('publicPostView', () => {
-  const published = post({ status: 'approved', images: [image], questionId: 'q1', publishedAt: now, programTimeMs: 5_000 });
+  const published = post({
+    status: 'approved',
+    images: [image],
+    questionId: 'q1',
+    publishedAt: now,
+    programTimeMs: 5_000,
+  });
 
   it('shows a published post with image URLs, without private fields', () => {
     const view = publicPostView(published, imageUrl);
@@ -123,7 +129,12 @@ describe('publicPostView', () => {
       authorPosition: '县交通运输局局长',
       body: '谢谢这位网友的提问。',
       images: [
-        { id: 'img1', url: `https://media.example.cn/data/interviews/${INTERVIEW_ID}/images/img1.jpg`, width: 800, height: 600 },
+        {
+          id: 'img1',
+          url: `https://media.example.cn/data/interviews/${INTERVIEW_ID}/images/img1.jpg`,
+          width: 800,
+          height: 600,
+        },
       ],
       questionId: 'q1',
       publishedAt: now.toISOString(),
