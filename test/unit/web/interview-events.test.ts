@@ -5,6 +5,7 @@ import {
   type InterviewEventsHandlers,
   interviewEventsUrl,
   parseInterviewMessage,
+  parseServerMessage,
   reconnectDelay,
 } from '../../../web-components/src/api/interview-events.js';
 import type { Interview } from '../../../web-components/src/api/types.js';
@@ -72,6 +73,31 @@ describe('parseInterviewMessage', () => {
   });
 });
 
+describe('parseServerMessage', () => {
+  it('reads the Q&A messages', () => {
+    const qa = { type: 'qa', seq: 42, event: 'post', item: { id: 'p1' } };
+    expect(parseServerMessage(JSON.stringify(qa))).toEqual(qa);
+    expect(parseServerMessage('{"type":"qa-synced","seq":42}')).toEqual({ type: 'qa-synced', seq: 42 });
+    expect(parseServerMessage('{"type":"viewers","count":1234}')).toEqual({ type: 'viewers', count: 1234 });
+    expect(parseServerMessage(JSON.stringify({ type: 'interview', interview }))).toEqual({ type: 'interview', interview });
+  });
+
+  it('rejects Q&A messages without a usable seq, kind or item', () => {
+    for (const bad of [
+      { type: 'qa', seq: -1, event: 'post', item: {} },
+      { type: 'qa', seq: 1.5, event: 'post', item: {} },
+      { type: 'qa', seq: '3', event: 'post', item: {} },
+      { type: 'qa', seq: 3, event: 'poll', item: {} },
+      { type: 'qa', seq: 3, event: 'post', item: null },
+      { type: 'qa', seq: 3, event: 'post', item: [] },
+      { type: 'qa-synced' },
+      { type: 'viewers', count: 'many' },
+    ]) {
+      expect(parseServerMessage(JSON.stringify(bad)), JSON.stringify(bad)).toBeNull();
+    }
+  });
+});
+
 describe('reconnectDelay', () => {
   it('doubles from one second up to a minute, jittered between half and one and a half times', () => {
     expect(reconnectDelay(0, () => 0)).toBe(500);
@@ -85,6 +111,9 @@ describe('reconnectDelay', () => {
 class FakeWebSocket {
   static instances: FakeWebSocket[] = [];
   readonly url: string;
+  readyState = 0;
+  sent: unknown[] = [];
+  onopen: (() => void) | null = null;
   onmessage: ((event: { data: unknown }) => void) | null = null;
   onclose: ((event: { code: number }) => void) | null = null;
   closed = false;
@@ -94,8 +123,18 @@ class FakeWebSocket {
     FakeWebSocket.instances.push(this);
   }
 
+  send(data: string): void {
+    this.sent.push(JSON.parse(data));
+  }
+
   close(): void {
     this.closed = true;
+    this.readyState = 3;
+  }
+
+  serverOpens(): void {
+    this.readyState = 1;
+    this.onopen?.();
   }
 
   serverSends(message: unknown): void {
@@ -110,7 +149,8 @@ class FakeWebSocket {
 
 describe('InterviewEvents', () => {
   const url = `ws://h/api/public/interviews/${ID}/events`;
-  let handlers: { [K in keyof InterviewEventsHandlers]: ReturnType<typeof vi.fn<InterviewEventsHandlers[K]>> };
+  type Basic = 'onInterview' | 'onLiveChange' | 'onNotFound';
+  let handlers: { [K in Basic]: ReturnType<typeof vi.fn<NonNullable<InterviewEventsHandlers[K]>>> };
   const latest = () => FakeWebSocket.instances.at(-1)!;
 
   beforeEach(() => {
@@ -119,9 +159,9 @@ describe('InterviewEvents', () => {
     FakeWebSocket.instances = [];
     vi.stubGlobal('WebSocket', FakeWebSocket);
     handlers = {
-      onInterview: vi.fn<InterviewEventsHandlers['onInterview']>(),
-      onLiveChange: vi.fn<InterviewEventsHandlers['onLiveChange']>(),
-      onNotFound: vi.fn<InterviewEventsHandlers['onNotFound']>(),
+      onInterview: vi.fn<NonNullable<InterviewEventsHandlers['onInterview']>>(),
+      onLiveChange: vi.fn<NonNullable<InterviewEventsHandlers['onLiveChange']>>(),
+      onNotFound: vi.fn<NonNullable<InterviewEventsHandlers['onNotFound']>>(),
     };
   });
 
@@ -204,5 +244,49 @@ describe('InterviewEvents', () => {
     );
     new InterviewEvents(url, handlers).close();
     expect(handlers.onLiveChange).not.toHaveBeenCalled();
+  });
+
+  it('says hello on each open with what the handler gives then, or holds it until sayHello()', () => {
+    let since: number | null = null;
+    const events = new InterviewEvents(url, { ...handlers, hello: () => (since === null ? null : { since, deviceToken: 'tok' }) });
+    latest().serverOpens();
+    expect(latest().sent).toEqual([]);
+    expect(events.helloSent).toBeNull();
+    since = 7;
+    events.sayHello();
+    events.sayHello();
+    expect(latest().sent).toEqual([{ type: 'hello', since: 7, deviceToken: 'tok' }]);
+    expect(events.helloSent).toEqual({ since: 7, deviceToken: 'tok' });
+    // A new socket says hello with the seq of then.
+    since = 12;
+    latest().serverCloses(1006);
+    vi.advanceTimersByTime(1000);
+    latest().serverOpens();
+    expect(latest().sent).toEqual([{ type: 'hello', since: 12, deviceToken: 'tok' }]);
+    events.close();
+  });
+
+  it('delivers qa, qa-synced and viewers messages, and reconnect() replaces the socket at once', () => {
+    const onQa = vi.fn();
+    const onQaSynced = vi.fn();
+    const onViewers = vi.fn();
+    const events = new InterviewEvents(url, { ...handlers, hello: () => ({ since: 0 }), onQa, onQaSynced, onViewers });
+    const first = latest();
+    first.serverOpens();
+    first.serverSends({ type: 'qa', seq: 1, event: 'question', item: { id: 'q1' } });
+    first.serverSends({ type: 'qa-synced', seq: 1 });
+    first.serverSends({ type: 'viewers', count: 9 });
+    expect(onQa).toHaveBeenCalledWith({ type: 'qa', seq: 1, event: 'question', item: { id: 'q1' } });
+    expect(onQaSynced).toHaveBeenCalledWith(1);
+    expect(onViewers).toHaveBeenCalledWith(9);
+    // Any of them shows the socket delivers, as the interview message does.
+    expect(handlers.onLiveChange.mock.calls).toEqual([[true]]);
+    events.reconnect();
+    expect(first.closed).toBe(true);
+    expect(FakeWebSocket.instances).toHaveLength(2);
+    expect(events.helloSent).toBeNull();
+    first.serverSends({ type: 'viewers', count: 10 });
+    expect(onViewers).toHaveBeenCalledTimes(1);
+    events.close();
   });
 });

@@ -64,5 +64,5 @@ export interface User {
 
 /** The server's error body for every non-2xx JSON answer. */
 export interface ApiErrorBody {
-  error: { code: string; message: string };
+  error: { code: string; message: string; field?: string };
 }
