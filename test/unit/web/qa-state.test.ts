@@ -222,7 +222,7 @@ describe('QaState (staff)', () => {
   });
 
   it('takes the answering question and the settings from the staff snapshot, and applies action answers', () => {
-    const state = new QaState<StaffQuestion, StaffPost>();
+    const state = new QaState<StaffQuestion, StaffPost>('staff');
     state.applySnapshot({
       seq: 4,
       questions: [staffQuestion('q1', { status: 'approved', answering: true }), staffQuestion('q2')],
@@ -238,7 +238,7 @@ describe('QaState (staff)', () => {
     expect(state.answeringQuestionId).toBe('q1');
     expect(state.settings.reviewGuestPosts).toBe(true);
     // Staff question events carry `answering`: they are never taken for a device's question.
-    state.applyEvent(event(5, 'question', staffQuestion('q3', { rejectReason: null })));
+    state.applyEvent(event(5, 'question', staffQuestion('q3')));
     expect(state.questions.has('q3')).toBe(true);
     expect(state.mine.values()).toEqual([]);
     // The answer to "answering" on q2, sent at seq 5, moves the marker before the socket says so.
@@ -252,5 +252,34 @@ describe('QaState (staff)', () => {
     // A settings event changes only what it carries.
     state.applyEvent(event(7, 'settings', { questionsOpen: false }));
     expect(state.settings).toMatchObject({ questionsOpen: false, reviewGuestPosts: true });
+  });
+
+  it('applies only the staff events of the staff socket, which carries every audience', () => {
+    const state = new QaState<StaffQuestion, StaffPost>('staff');
+    state.applySnapshot({ seq: 1, questions: [staffQuestion('q1')], posts: [] });
+    // One change, three events (one seq each): the device's and the public view must not replace the staff one.
+    const approved = staffQuestion('q1', { status: 'approved' });
+    const { contact: _c, originalBody: _o, selected: _s, flagged: _f, ...rest } = approved;
+    expect(state.applyEvent({ ...event(2, 'question', { ...rest, answering: false }), audience: 'public' }).changed).toBe(false);
+    expect(state.applyEvent({ ...event(3, 'question', mine('q1', 'approved')), audience: 'device' }).changed).toBe(false);
+    expect(state.applyEvent({ ...event(4, 'question', approved), audience: 'staff' }).changed).toBe(true);
+    expect(state.applyEvent({ ...event(5, 'question', { id: 'q1', removed: true }), audience: 'public' }).changed).toBe(false);
+    expect(state.questions.get('q1')).toEqual(approved);
+    expect(state.mine.values()).toEqual([]);
+    expect(state.seq).toBe(5);
+  });
+});
+
+describe('QaState audiences (public)', () => {
+  it("routes by the event's audience when it has one", () => {
+    const state = new QaState<PublicQuestion, PublicPost>('public');
+    state.applySnapshot(snapshot(1));
+    // A device event whose shape alone would not tell (a field added to MyQuestion one day).
+    state.applyEvent({ ...event(2, 'question', { ...mine('m1', 'pending'), answering: false }), audience: 'device' });
+    expect(state.mine.get('m1')?.status).toBe('pending');
+    expect(state.questions.values()).toEqual([]);
+    state.applyEvent({ ...event(3, 'question', question('m1')), audience: 'public' });
+    expect(ids(state.questions.values())).toEqual(['m1']);
+    expect(state.mine.get('m1')?.status).toBe('approved');
   });
 });

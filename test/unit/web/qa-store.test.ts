@@ -98,7 +98,7 @@ describe('QaStore', () => {
   function makeStore(loadSnapshot: () => Promise<PublicQaSnapshot>, loadMine?: (token: string) => Promise<MyQuestion[]>) {
     const store = new QaStore<PublicQuestion, PublicPost, PublicQaSnapshot>({
       eventsUrl: URL_,
-      device: true,
+      audience: 'public',
       loadSnapshot,
       ...(loadMine ? { loadMine } : {}),
     });

@@ -1,4 +1,4 @@
-import type { MyQuestion, QaEventMessage, ReviewSettings } from './types.js';
+import type { MyQuestion, QaAudience, QaEventMessage, ReviewSettings } from './types.js';
 
 /**
  * Every value is versioned by the seq of the change that produced it, and only ever replaced by a newer one. So
@@ -87,6 +87,8 @@ const NO_CHANGE = (): QaChange => ({ changed: false, newQuestions: [], newPosts:
  * `qa` events. Pure: no I/O, so the merge rules are tested on their own.
  */
 export class QaState<Q extends Question, P extends Post> {
+  /** Whose view this is: the staff socket also carries the public and device events, which staff state skips. */
+  readonly audience: Exclude<QaAudience, 'device'>;
   readonly questions = new VersionedMap<Q>();
   readonly posts = new VersionedMap<P>();
   /** This device's own questions, in every status (public state only). */
@@ -97,6 +99,10 @@ export class QaState<Q extends Question, P extends Post> {
   private lastSeq = 0;
   /** Seq of the newest snapshot applied: events up to it are already in it. */
   private floor = -1;
+
+  constructor(audience: Exclude<QaAudience, 'device'> = 'public') {
+    this.audience = audience;
+  }
 
   get seq(): number {
     return this.lastSeq;
@@ -142,16 +148,20 @@ export class QaState<Q extends Question, P extends Post> {
    * only over older versions, so a repeat or a late older event changes nothing.
    */
   applyEvent(message: QaEventMessage): QaChange {
-    const { seq, item } = message;
+    const { seq, item, audience } = message;
     const change = NO_CHANGE();
     this.lastSeq = Math.max(this.lastSeq, seq);
+    // Another audience's view of a change this state sees in its own event.
+    if (audience !== undefined && audience !== this.audience && !(audience === 'device' && this.audience === 'public')) {
+      return change;
+    }
     const id = typeof item['id'] === 'string' ? item['id'] : null;
     switch (message.event) {
       case 'question': {
         if (id === null) break;
         if (item['removed'] === true) {
           if (seq > this.floor) change.changed = this.questions.remove(id, seq);
-        } else if (isDeviceQuestion(item)) {
+        } else if (audience === 'device' || (audience === undefined && this.audience === 'public' && isDeviceQuestion(item))) {
           // Not bounded by the snapshot: the public snapshot has no device items.
           const before = this.mine.get(id)?.status;
           if (this.mine.set(item as unknown as MyQuestion, seq)) {
@@ -268,7 +278,7 @@ export class QaState<Q extends Question, P extends Post> {
   }
 }
 
-/** A device event's item is a MyQuestion: it has the asker's fields and none of the public-only ones. */
+/** Without an audience field, a device event's item is told by its shape: the asker's fields, no public-only ones. */
 function isDeviceQuestion(item: Record<string, unknown>): boolean {
   return 'rejectReason' in item && !('answering' in item);
 }

@@ -33,8 +33,8 @@ export interface QaStoreOptions<S> {
   loadSnapshot(): Promise<S>;
   /** Public stores: this device's questions, with the token. */
   loadMine?(token: string): Promise<MyQuestion[]>;
-  /** Public stores send the device token (when the device has one) in hello. */
-  device: boolean;
+  /** Public stores send the device token (when the device has one) in hello and keep "我的提问". */
+  audience: 'public' | 'staff';
 }
 
 /**
@@ -44,7 +44,7 @@ export interface QaStoreOptions<S> {
  * hello asks for everything from 0 and the replay builds the state instead.
  */
 export class QaStore<Q extends { id: string; createdAt: string }, P extends { id: string }, S extends QaSnapshotBase<Q, P>> {
-  readonly state = new QaState<Q, P>();
+  readonly state: QaState<Q, P>;
   /** The last snapshot (for what only it carries, e.g. the staff `me`). */
   snapshot: S | null = null;
   viewers: number | null = null;
@@ -67,6 +67,7 @@ export class QaStore<Q extends { id: string; createdAt: string }, P extends { id
 
   constructor(options: QaStoreOptions<S>) {
     this.options = options;
+    this.state = new QaState<Q, P>(options.audience);
     this.events = new InterviewEvents(options.eventsUrl, {
       onInterview: (interview) => this.each((l) => l.onInterview?.(interview)),
       onLiveChange: (live) => {
@@ -83,7 +84,7 @@ export class QaStore<Q extends { id: string; createdAt: string }, P extends { id
       hello: () => {
         if (!this.firstLoadSettled) return null;
         this.replaying = true;
-        const token = this.options.device ? peekDeviceToken() : null;
+        const token = this.options.audience === 'public' ? peekDeviceToken() : null;
         return token ? { since: this.state.seq, deviceToken: token } : { since: this.state.seq };
       },
       onQa: (message) => this.emit(this.state.applyEvent(message), !this.replaying),
@@ -120,7 +121,7 @@ export class QaStore<Q extends { id: string; createdAt: string }, P extends { id
    * a token (none existed then), reconnects so this device's events come too.
    */
   useDevice(): void {
-    if (!this.options.device || this.usingDevice) return;
+    if (this.options.audience !== 'public' || this.usingDevice) return;
     this.usingDevice = true;
     const token = deviceToken();
     const sent = this.events.helloSent;
@@ -245,7 +246,7 @@ export function acquirePublicQaStore(server: string | null | undefined, intervie
     const base = `/api/public/interviews/${interviewPath(interviewId)}`;
     return new QaStore<PublicQuestion, PublicPost, PublicQaSnapshot>({
       eventsUrl,
-      device: true,
+      audience: 'public',
       loadSnapshot: () => fetchJson<PublicQaSnapshot>(server, `${base}/qa`, { cache: 'no-store' }),
       loadMine: (token) =>
         fetchJson<MyQuestion[]>(server, `${base}/my-questions`, { cache: 'no-store', headers: { 'X-Device-Token': token } }),
@@ -263,7 +264,7 @@ export function acquireStaffQaStore(
   return acquire(`staff ${eventsUrl}`, () => {
     return new QaStore<StaffQuestion, StaffPost, StaffQaSnapshot>({
       eventsUrl,
-      device: false,
+      audience: 'staff',
       loadSnapshot: () => loadSnapshot(`${path}/qa`),
     });
   });

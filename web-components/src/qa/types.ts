@@ -106,11 +106,15 @@ export interface StaffQaSnapshot {
 
 export type QaEventKind = 'question' | 'post' | 'answering' | 'settings';
 
+/** Who an event is for. The staff socket carries all three; a viewer's, public and its own device's. */
+export type QaAudience = 'public' | 'staff' | 'device';
+
 /** `{ type: 'qa', … }` on the viewer and staff sockets: the item's whole state after change `seq`. */
 export interface QaEventMessage {
   type: 'qa';
   seq: number;
   event: QaEventKind;
+  audience?: QaAudience;
   item: Record<string, unknown>;
 }
 
