@@ -39,3 +39,16 @@ export function formatDateTime(lang: string | null | undefined, iso: string): st
     hour12: false,
   }).format(date);
 }
+
+/** A short local time for feed lines: "09:30", with the date when it is not today ("5月15日 09:30"). */
+export function formatTime(lang: string | null | undefined, iso: string, now: Date = new Date()): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const today = date.toDateString() === now.toDateString();
+  return new Intl.DateTimeFormat(resolveLang(lang), {
+    ...(today ? {} : { month: 'short', day: 'numeric' }),
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(date);
+}
