@@ -1,0 +1,37 @@
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import { InterviewMemberRepository } from '../db/InterviewMemberRepository.js';
+import { QaRepository } from '../db/QaRepository.js';
+import type { SensitiveWordFilter } from '../domain/qa/SensitiveWordFilter.js';
+import { MemberService } from './MemberService.js';
+import { PostService } from './PostService.js';
+import { QaReadService } from './QaReadService.js';
+import type { ImageUrl } from './qaEvents.js';
+import { QuestionRateLimiter } from './QuestionRateLimiter.js';
+import { QuestionService } from './QuestionService.js';
+import { ReviewSettingsService } from './ReviewSettingsService.js';
+
+/** The Q&A's application services over one database, built together because they share the repositories. */
+export class QaServices {
+  readonly members: MemberService;
+  readonly questions: QuestionService;
+  readonly posts: PostService;
+  readonly settings: ReviewSettingsService;
+  readonly reads: QaReadService;
+  readonly #limiter = new QuestionRateLimiter();
+
+  constructor(deps: { dataSource: DataSource; filter: SensitiveWordFilter; imageUrl: ImageUrl; logger: Logger }) {
+    const qa = new QaRepository(deps.dataSource);
+    const logger = deps.logger;
+    this.members = new MemberService({ qa, members: new InterviewMemberRepository(deps.dataSource), logger });
+    this.questions = new QuestionService({ qa, filter: deps.filter, limiter: this.#limiter, logger });
+    this.posts = new PostService({ qa, imageUrl: deps.imageUrl, logger });
+    this.settings = new ReviewSettingsService({ qa, logger });
+    this.reads = new QaReadService({ qa, imageUrl: deps.imageUrl });
+  }
+
+  /** Stops the rate limiter's sweeping. Idempotent. */
+  close(): void {
+    this.#limiter.close();
+  }
+}
