@@ -1,9 +1,11 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ApiError, fetchJson } from './api/client.js';
-import { InterviewEvents, interviewEventsUrl } from './api/interview-events.js';
 import type { Interview } from './api/types.js';
 import { formatDateTime, t, type MessageKey } from './i18n/index.js';
+import './interview-live-feed.js';
+import './interview-questions.js';
 import { startPlayback, type Playback, type PlaybackIssue } from './player/hls-playback.js';
+import { acquirePublicQaStore, type PublicQaStore, type QaStoreHandle } from './qa/qa-store.js';
 import { baseStyles } from './styles.js';
 
 type LoadError = 'unreachable' | 'not-found' | 'missing-id' | null;
@@ -14,6 +16,11 @@ const POLL_PUSHED_MS = 60000;
 /** After the show, only to notice the recording becoming available. */
 const POLL_ENDED_MS = 30000;
 const MAX_BACKOFF_MS = 60000;
+/**
+ * From this width the feed and the questions sit beside the video; narrower (phones, narrow portal columns) they
+ * stack under it. Measured on the element, not the window, since portals embed it in columns of any width.
+ */
+const WIDE_MIN_PX = 760;
 
 const STATE_KEYS: Record<Interview['status'], MessageKey> = {
   scheduled: 'stateScheduled',
@@ -32,6 +39,8 @@ const ISSUE_KEYS: Record<Exclude<PlaybackIssue, null>, MessageKey> = {
  * <online-interview server="https://host" interview="ID" lang="zh-CN|en">: the public view of one interview for
  * a portal page. Follows the interview over the server's WebSocket, with polling of the public API as the fallback
  * (some networks block WebSockets), and switches between scheduled, live and ended without a reload.
+ * Live and ended, the 图文直播 and the questions sit beside the video (or under it when narrow); scheduled, the
+ * form for 预约提问. The socket is the one the Q&A store of the page holds, shared with those elements.
  * The host's data-state attribute is the status, or "loading" / "error" before any data arrived.
  */
 export class OnlineInterview extends LitElement {
@@ -43,6 +52,7 @@ export class OnlineInterview extends LitElement {
     loadError: { state: true },
     muted: { state: true },
     playbackIssue: { state: true },
+    wide: { state: true },
   };
 
   declare server: string | undefined;
@@ -52,11 +62,14 @@ export class OnlineInterview extends LitElement {
   declare loadError: LoadError;
   declare muted: boolean;
   declare playbackIssue: PlaybackIssue;
+  declare wide: boolean;
 
   private pollKey = '';
   private pollTimer: ReturnType<typeof setTimeout> | undefined;
   private failures = 0;
-  private events: InterviewEvents | null = null;
+  private qa: QaStoreHandle<PublicQaStore> | null = null;
+  private unsubscribe: (() => void) | null = null;
+  private resizeObserver: ResizeObserver | null = null;
   /** Whether the socket is delivering: then polling slows down. */
   private pushed = false;
   /** Bumped on every applied update, so a poll answer that a pushed message overtook is not applied over it. */
@@ -71,11 +84,20 @@ export class OnlineInterview extends LitElement {
     this.loadError = null;
     this.muted = true;
     this.playbackIssue = null;
+    this.wide = false;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.restart();
+    // Chrome 80 has no container queries: the layout class follows the element's own width.
+    if (typeof ResizeObserver === 'function') {
+      this.resizeObserver = new ResizeObserver(this.measure);
+      this.resizeObserver.observe(this);
+    } else {
+      window.addEventListener('resize', this.measure);
+    }
+    this.measure();
   }
 
   override disconnectedCallback(): void {
@@ -83,7 +105,15 @@ export class OnlineInterview extends LitElement {
     this.stopUpdates();
     this.pollKey = '';
     this.setPlayback(null, null);
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = null;
+    window.removeEventListener('resize', this.measure);
   }
+
+  private readonly measure = (): void => {
+    const width = this.getBoundingClientRect().width;
+    if (width > 0) this.wide = width >= WIDE_MIN_PX;
+  };
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('server') || changed.has('interview')) {
@@ -110,7 +140,8 @@ export class OnlineInterview extends LitElement {
     const id = (this.interview ?? '').trim();
     this.loadError = id ? null : 'missing-id';
     if (!id) return;
-    this.events = new InterviewEvents(interviewEventsUrl(this.server, id, document.baseURI), {
+    this.qa = acquirePublicQaStore(this.server, id);
+    this.unsubscribe = this.qa.store.subscribe({
       onInterview: (interview) => this.apply(interview),
       onLiveChange: (live) => {
         this.pushed = live;
@@ -124,8 +155,10 @@ export class OnlineInterview extends LitElement {
 
   private stopUpdates(): void {
     clearTimeout(this.pollTimer);
-    this.events?.close();
-    this.events = null;
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    this.qa?.release();
+    this.qa = null;
     this.pushed = false;
   }
 
@@ -226,12 +259,15 @@ export class OnlineInterview extends LitElement {
   override render(): TemplateResult {
     const data = this.data;
     return html`
-      <article part="container" class="card" aria-labelledby=${data ? 'oi-title' : nothing}>
+      <article part="container" class="card ${this.wide ? 'wide' : ''}" aria-labelledby=${data ? 'oi-title' : nothing}>
         <p class="state" part="state" aria-live="polite">${this.renderState()}</p>
         ${data
           ? html`
               <h2 id="oi-title" part="title">${data.title}</h2>
-              ${this.renderPlayer(data)} ${this.renderMeta(data)}
+              <div class="layout">
+                <div class="main">${this.renderPlayer(data)} ${this.renderMeta(data)}</div>
+                ${this.renderQa(data)}
+              </div>
             `
           : nothing}
         <p class="error" part="message" aria-live="polite">${this.errorText()}</p>
@@ -291,6 +327,25 @@ export class OnlineInterview extends LitElement {
         ></video>
       </div>
     `;
+  }
+
+  private renderQa(data: Interview): TemplateResult {
+    const lang = this.lang ?? nothing;
+    const id = this.interview?.trim() ?? '';
+    if (data.status === 'scheduled') {
+      return html`<div class="side" part="qa">
+        <interview-questions advance server=${this.server ?? ''} interview=${id} lang=${lang}></interview-questions>
+      </div>`;
+    }
+    return html`<div class="side" part="qa">
+      <interview-live-feed
+        server=${this.server ?? ''}
+        interview=${id}
+        lang=${lang}
+        ?live=${data.status === 'live'}
+      ></interview-live-feed>
+      <interview-questions server=${this.server ?? ''} interview=${id} lang=${lang}></interview-questions>
+    </div>`;
   }
 
   private renderMeta(data: Interview): TemplateResult {
@@ -418,6 +473,26 @@ export class OnlineInterview extends LitElement {
       }
       .guest-position {
         color: var(--oi-muted-text, #444);
+      }
+      .side > * + * {
+        margin-top: 1.5em;
+      }
+      .side {
+        margin-top: 1.5em;
+      }
+      .wide .layout {
+        display: flex;
+        align-items: flex-start;
+        gap: 1.5em;
+      }
+      .wide .main {
+        flex: 3 1 0;
+        min-width: 0;
+      }
+      .wide .side {
+        flex: 2 1 0;
+        min-width: 0;
+        margin-top: 0.5em;
       }
     `,
   ];
