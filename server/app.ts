@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import fsp from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -8,19 +9,25 @@ import { MediaServer } from '../media/index.js';
 import { bootstrapAdmin } from './auth/bootstrapAdmin.js';
 import { CameraAccess, type AuthenticateCamera } from './auth/CameraAccess.js';
 import { SessionService } from './auth/SessionService.js';
-import type { Config } from './config/Config.js';
+import { SETTING_ENV, type Config } from './config/Config.js';
+import { InvalidConfigError } from './config/InvalidConfigError.js';
 import { CameraRepository } from './db/CameraRepository.js';
 import { Database } from './db/Database.js';
 import { InterviewRepository } from './db/InterviewRepository.js';
+import { QaEventLog } from './db/QaEventLog.js';
 import { SessionRepository } from './db/SessionRepository.js';
 import { StudioTokenRepository } from './db/StudioTokenRepository.js';
 import { UserRepository } from './db/UserRepository.js';
 import type { InterviewStatus } from './domain/Interview.js';
+import { SensitiveWordFilter } from './domain/qa/SensitiveWordFilter.js';
 import { createHttpApp } from './http/createHttpApp.js';
 import { PublicUrls } from './http/PublicUrls.js';
 import { InterviewPresenter } from './http/InterviewPresenter.js';
+import { staffSocketAccess } from './http/staffSocketAccess.js';
 import { createLogger } from './logger.js';
+import { QaServices } from './qa/QaServices.js';
 import { InterviewChangeListener } from './realtime/InterviewChangeListener.js';
+import { QaFeed } from './realtime/QaFeed.js';
 import { RealtimeHub } from './realtime/RealtimeHub.js';
 
 /** In-flight requests get this long to finish at shutdown before their connections are cut. */
@@ -89,6 +96,13 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
 
     const sessions = new SessionService({ users, sessions: new SessionRepository(dataSource), ttlHours: config.sessionTtlHours, logger });
     const cameraAccess = new CameraAccess({ cameras, studioTokens: new StudioTokenRepository(dataSource), logger });
+    const qa = new QaServices({
+      dataSource,
+      filter: await loadSensitiveWords(config.sensitiveWordsFile, logger),
+      imageUrl: (relativePath) => urls.media(relativePath),
+      logger: logger.child({ component: 'qa' }),
+    });
+    undo.push(async () => qa.close());
     server.on(
       'request',
       createHttpApp({
@@ -101,6 +115,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
         cameraAccess,
         interviews,
         cameras,
+        qa,
       }),
     );
 
@@ -114,12 +129,14 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
         const interview = await interviews.get(interviewId);
         return interview ? presenter.toPublic(interview) : null;
       },
+      qa: new QaFeed(new QaEventLog(dataSource), logger.child({ component: 'realtime' })),
+      authorizeStaff: staffSocketAccess({ sessions, members: qa.members, publicUrl: urls.base }),
       logger: logger.child({ component: 'realtime' }),
     });
 
     const url = `http://${loopbackFor(config.host)}:${port}`;
     logger.info({ url, publicUrl: urls.base, startupMs: Math.round(performance.now() - began) }, 'online-interview is listening');
-    return new RunningApp({ url, publicUrl: urls.base, config, logger, database, media, server, statusWrites, cameraAccess, hub, changes });
+    return new RunningApp({ url, publicUrl: urls.base, config, logger, database, media, server, statusWrites, cameraAccess, hub, changes, qa });
   } catch (error) {
     for (const step of undo.reverse()) {
       await step().catch((closeError: unknown) => logger.error({ err: closeError }, 'cleanup after a failed start failed'));
@@ -140,6 +157,7 @@ class RunningApp implements App {
   #statusWrites: Set<Promise<void>>;
   #hub: RealtimeHub<unknown>;
   #changes: InterviewChangeListener;
+  #qa: QaServices;
   #closing: Promise<void> | null = null;
 
   constructor(parts: {
@@ -154,6 +172,7 @@ class RunningApp implements App {
     cameraAccess: CameraAccess;
     hub: RealtimeHub<unknown>;
     changes: InterviewChangeListener;
+    qa: QaServices;
   }) {
     this.url = parts.url;
     this.publicUrl = parts.publicUrl;
@@ -166,6 +185,7 @@ class RunningApp implements App {
     this.#statusWrites = parts.statusWrites;
     this.#hub = parts.hub;
     this.#changes = parts.changes;
+    this.#qa = parts.qa;
   }
 
   close(): Promise<void> {
@@ -184,6 +204,7 @@ class RunningApp implements App {
       await serverClosed;
       clearTimeout(timer);
       await this.#changes.close();
+      this.#qa.close();
       await this.database.close();
       this.logger.info({ ms: Math.round(performance.now() - began) }, 'shut down');
     })();
@@ -210,6 +231,24 @@ function followMediaEvents(media: MediaServer, interviews: InterviewRepository, 
   media.on('programLive', ({ interviewId }) => record(interviewId, 'live', {}));
   media.on('programEnded', ({ interviewId, recordingPaths }) => record(interviewId, 'ended', { recordingPaths }));
   return inFlight;
+}
+
+/**
+ * The sensitive-word list netizens' questions are checked against. A list that cannot be read stops the start: taking
+ * questions unchecked by mistake is worse than not starting.
+ */
+async function loadSensitiveWords(file: string, logger: Logger): Promise<SensitiveWordFilter> {
+  let text: string;
+  try {
+    text = await fsp.readFile(file, 'utf8');
+  } catch (error) {
+    throw new InvalidConfigError([
+      { setting: 'sensitiveWordsFile', env: SETTING_ENV.sensitiveWordsFile, message: `cannot read ${file}: ${(error as Error).message}` },
+    ]);
+  }
+  const filter = SensitiveWordFilter.fromText(text);
+  logger.info({ file, words: filter.size }, 'sensitive-word list loaded');
+  return filter;
 }
 
 function listen(server: http.Server, port: number, host: string): Promise<void> {

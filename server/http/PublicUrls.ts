@@ -14,6 +14,11 @@ export class PublicUrls {
     return `${this.base}/media/interviews/${interviewId}/hls/index.m3u8`;
   }
 
+  /** A file below the data directory, by its relative path (e.g. interviews/<id>/images/<imageId>.jpg). */
+  media(relativePath: string): string {
+    return `${this.base}/media/${relativePath}`;
+  }
+
   page(interviewId: string): string {
     return `${this.base}/watch/${interviewId}`;
   }

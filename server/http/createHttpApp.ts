@@ -6,6 +6,7 @@ import type { SessionService } from '../auth/SessionService.js';
 import type { Config } from '../config/Config.js';
 import type { CameraRepository } from '../db/CameraRepository.js';
 import type { InterviewRepository } from '../db/InterviewRepository.js';
+import type { QaServices } from '../qa/QaServices.js';
 import { authRouter } from './authRouter.js';
 import { camerasRouter } from './camerasRouter.js';
 import { errorHandler } from './errorHandler.js';
@@ -13,8 +14,11 @@ import { hlsRouter } from './hlsRouter.js';
 import { HttpError } from './httpErrors.js';
 import { InterviewPresenter } from './InterviewPresenter.js';
 import { interviewsRouter } from './interviewsRouter.js';
+import { membersRouter } from './membersRouter.js';
 import { publicRouter } from './publicRouter.js';
 import type { PublicUrls } from './PublicUrls.js';
+import { qaPublicRouter } from './qaPublicRouter.js';
+import { qaStaffRouter } from './qaStaffRouter.js';
 import { requestLogger } from './requestLogger.js';
 import { requireJsonBody } from './requireJsonBody.js';
 import { sameOriginWrites } from './sameOriginWrites.js';
@@ -32,6 +36,7 @@ export interface HttpAppDeps {
   cameraAccess: CameraAccess;
   interviews: InterviewRepository;
   cameras: CameraRepository;
+  qa: QaServices;
 }
 
 /** The whole HTTP surface: WHIP, HLS files, pages, the public API and the staff API. */
@@ -58,6 +63,8 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
   });
   app.use('/media', hlsRouter({ dataDir: config.dataDir, corsOrigins: config.corsOrigins }));
   app.use(webRouter({ webDir: deps.webDir, interviews: deps.interviews }));
+  // Before the interview's own public router: that one answers CORS preflights for reads only.
+  app.use('/api/public', qaPublicRouter({ questions: deps.qa.questions, reads: deps.qa.reads, corsOrigins: config.corsOrigins }));
   app.use('/api/public', publicRouter({ interviews: deps.interviews, presenter, corsOrigins: config.corsOrigins }));
 
   app.use(
@@ -81,6 +88,7 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
       logger: logger.child({ component: 'interviews' }),
     }),
   );
+  app.use('/api/interviews', requireUser, qaStaffRouter(deps.qa), membersRouter({ members: deps.qa.members }));
   app.use('/api/cameras', requireUser, camerasRouter({ cameraAccess: deps.cameraAccess, urls, media: deps.media }));
 
   app.use((_req, _res, next) => next(new HttpError(404, 'not_found', 'Nothing is at this address; check the URL.')));

@@ -2,7 +2,10 @@ import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { InvalidCredentialsError } from '../auth/InvalidCredentialsError.js';
 import { InvalidStatusTransitionError } from '../domain/InvalidStatusTransitionError.js';
-import { HttpError } from './httpErrors.js';
+import { QaForbiddenError, QaInvalidInputError, QaRuleError } from '../domain/qa/QaRuleError.js';
+import { QaNotFoundError } from '../qa/QaNotFoundError.js';
+import { QaRateLimitedError } from '../qa/QaRateLimitedError.js';
+import { HttpError, InvalidRequestError, TooManyRequestsError } from './httpErrors.js';
 
 /** Every error becomes JSON with a stable code; a 500 says nothing of its cause to the client, all of it to the log. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
@@ -18,7 +21,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     } else {
       logger.debug({ code: answer.code, method: req.method, url: req.originalUrl }, 'request refused');
     }
-    res.status(answer.status).json({
+    res.status(answer.status).set(answer.headers).json({
       error: { code: answer.code, message: answer.message, ...(answer.field !== undefined && { field: answer.field }) },
     });
   };
@@ -28,6 +31,12 @@ function toHttpError(error: unknown): HttpError {
   if (error instanceof HttpError) return error;
   if (error instanceof InvalidCredentialsError) return new HttpError(401, error.code, error.message);
   if (error instanceof InvalidStatusTransitionError) return new HttpError(409, error.code, error.message);
+  if (error instanceof QaInvalidInputError) return new InvalidRequestError(error.field, error.message);
+  if (error instanceof QaForbiddenError) return new HttpError(403, error.code, error.message);
+  // Any other move the Q&A rules refuse is a conflict with the item's state: question_not_pending, questions_closed…
+  if (error instanceof QaRuleError) return new HttpError(409, error.code, error.message);
+  if (error instanceof QaNotFoundError) return new HttpError(404, error.code, error.message);
+  if (error instanceof QaRateLimitedError) return new TooManyRequestsError(error.message, error.retryAfterSeconds);
   // body-parser and serve-static errors carry a `type` or a client `status`.
   const { type, status } = error as { type?: string; status?: number };
   switch (type) {

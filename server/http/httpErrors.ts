@@ -4,6 +4,8 @@ export class HttpError extends Error {
   readonly code: string;
   /** The request field at fault, for invalid_request. */
   readonly field: string | undefined;
+  /** Headers the answer carries besides the JSON body (Retry-After). */
+  readonly headers: Readonly<Record<string, string>> = {};
 
   constructor(status: number, code: string, message: string, field?: string) {
     super(message);
@@ -39,6 +41,16 @@ export class NotFoundError extends HttpError {
   constructor(what: string) {
     super(404, 'not_found', `${what} was not found; check the address or id.`);
     this.name = 'NotFoundError';
+  }
+}
+
+export class TooManyRequestsError extends HttpError {
+  override readonly headers: Readonly<Record<string, string>>;
+
+  constructor(message: string, retryAfterSeconds: number) {
+    super(429, 'rate_limited', message);
+    this.name = 'TooManyRequestsError';
+    this.headers = { 'Retry-After': String(retryAfterSeconds) };
   }
 }
 

@@ -1,10 +1,12 @@
 import type { RequestHandler } from 'express';
 
 /**
- * CORS for what portals embed: the public interview API and the HLS files. Only reads are offered; `*` allows any
- * portal, otherwise the request's Origin must be listed.
+ * CORS for what portals embed: the public interview API, the netizens' Q&A and the HLS files. `*` allows any
+ * portal, otherwise the request's Origin must be listed. `methods` are what the preflight offers: reads by default;
+ * the Q&A adds asking and withdrawing (no cookies are involved, so a cross-site request cannot act as anyone).
  */
-export function publicCors(origins: readonly string[]): RequestHandler {
+export function publicCors(origins: readonly string[], methods: readonly string[] = ['GET', 'HEAD']): RequestHandler {
+  const allowMethods = [...methods, 'OPTIONS'].join(', ');
   const anyOrigin = origins.includes('*');
   return (req, res, next) => {
     const origin = req.get('Origin');
@@ -17,7 +19,7 @@ export function publicCors(origins: readonly string[]): RequestHandler {
     if (req.method === 'OPTIONS') {
       res
         .set({
-          'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS',
+          'Access-Control-Allow-Methods': allowMethods,
           'Access-Control-Allow-Headers': req.get('Access-Control-Request-Headers') ?? '',
           'Access-Control-Max-Age': '86400',
         })

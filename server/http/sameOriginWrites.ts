@@ -12,9 +12,16 @@ export function sameOriginWrites(publicUrl: string): RequestHandler {
   const ownOrigin = new URL(publicUrl).origin;
   return (req, _res, next) => {
     const origin = req.get('Origin');
-    if (SAFE_METHODS.has(req.method) || origin === undefined || origin === ownOrigin) return next();
-    // Also accept the origin the request came in on: the console may be opened by IP or another name of this host.
-    if (URL.canParse(origin) && new URL(origin).host === req.get('Host')) return next();
-    throw new ForbiddenOriginError(origin);
+    if (SAFE_METHODS.has(req.method) || isOwnOrigin(origin, ownOrigin, req.get('Host'))) return next();
+    throw new ForbiddenOriginError(origin!);
   };
+}
+
+/**
+ * Whether a request's Origin is this server's own (or absent: not a browser page). Also accepts the origin the
+ * request came in on: the console may be opened by IP or another name of this host.
+ */
+export function isOwnOrigin(origin: string | undefined, ownOrigin: string, host: string | undefined): boolean {
+  if (origin === undefined || origin === ownOrigin) return true;
+  return URL.canParse(origin) && new URL(origin).host === host;
 }

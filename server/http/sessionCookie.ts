@@ -15,7 +15,12 @@ export function sessionCookieOptions(publicUrl: string, expires?: Date): CookieO
 
 /** The session token from the Cookie header (express 5 does not parse cookies, and one cookie needs no library). */
 export function readSessionToken(req: Request): string | null {
-  for (const part of (req.get('Cookie') ?? '').split(';')) {
+  return sessionTokenFromCookieHeader(req.get('Cookie'));
+}
+
+/** The session token in a Cookie header's value; also for WebSocket upgrades, which never pass through express. */
+export function sessionTokenFromCookieHeader(header: string | undefined): string | null {
+  for (const part of (header ?? '').split(';')) {
     const separator = part.indexOf('=');
     if (separator > 0 && part.slice(0, separator).trim() === SESSION_COOKIE) {
       const value = part.slice(separator + 1).trim();

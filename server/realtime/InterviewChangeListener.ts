@@ -1,13 +1,19 @@
 import { EventEmitter } from 'node:events';
 import pg from 'pg';
 import type { Logger } from 'pino';
+import { QA_EVENT_CHANNEL } from '../db/QaTransaction.js';
 
 /** The channel the database trigger announces interview changes on (see the InterviewChangeNotify migration). */
 export const INTERVIEW_CHANGED_CHANNEL = 'interview_changed';
 
+/** `<interviewId>:<seq>`, as QaTransaction.appendEvents announces it. */
+const QA_EVENT_PAYLOAD = /^([0-9a-f-]{36}):(\d+)$/i;
+
 export interface InterviewChangeListenerEvents {
   /** An interview (or one of its guests) changed and the change is committed. */
   changed: [interviewId: string];
+  /** Q&A events up to `seq` of the interview are committed. */
+  qaEvent: [interviewId: string, seq: number];
   /** The LISTEN connection is (again) up; anything may have changed while it was down. */
   resync: [];
 }
@@ -15,7 +21,7 @@ export interface InterviewChangeListenerEvents {
 const RECONNECT_DELAYS_MS = [500, 1000, 2000, 5000];
 
 /**
- * LISTENs on PostgreSQL for interview changes, on one dedicated connection (a pooled one would
+ * LISTENs on PostgreSQL for interview changes and Q&A events, on one dedicated connection (a pooled one would
  * lose its LISTEN when returned). This is what lets several server processes share one database
  * and still push every change to every viewer. Reconnects with backoff when the database goes away.
  */
@@ -42,7 +48,14 @@ export class InterviewChangeListener extends EventEmitter<InterviewChangeListene
   async #connect(): Promise<void> {
     const client = new pg.Client({ connectionString: this.#url });
     client.on('notification', (message) => {
-      if (message.channel === INTERVIEW_CHANGED_CHANNEL && message.payload) this.emit('changed', message.payload);
+      if (!message.payload) return;
+      if (message.channel === INTERVIEW_CHANGED_CHANNEL) {
+        this.emit('changed', message.payload);
+      } else if (message.channel === QA_EVENT_CHANNEL) {
+        const match = QA_EVENT_PAYLOAD.exec(message.payload);
+        if (match) this.emit('qaEvent', match[1]!.toLowerCase(), Number(match[2]));
+        else this.#logger.warn({ payload: message.payload }, 'ignored a malformed qa_event notification');
+      }
     });
     client.on('error', (error) => {
       this.#logger.warn({ err: error }, 'interview change listener lost its database connection');
@@ -50,7 +63,7 @@ export class InterviewChangeListener extends EventEmitter<InterviewChangeListene
     });
     client.on('end', () => this.#reconnectLater(client));
     await client.connect();
-    await client.query(`LISTEN ${INTERVIEW_CHANGED_CHANNEL}`);
+    await client.query(`LISTEN ${INTERVIEW_CHANGED_CHANNEL}; LISTEN ${QA_EVENT_CHANNEL}`);
     this.#client = client;
     this.#attempt = 0;
   }

@@ -2,7 +2,11 @@ import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { WebSocket, WebSocketServer } from 'ws';
+import { z } from 'zod';
+import type { QaEventFilter } from '../db/QaEventLog.js';
+import { hashDeviceToken } from '../qa/netizenHashes.js';
 import type { InterviewChangeListener } from './InterviewChangeListener.js';
+import type { QaFeed, QaSubscriber } from './QaFeed.js';
 
 /** What the hub sends: the whole public view of the interview, each time it changes. */
 export interface InterviewMessage<T> {
@@ -10,39 +14,86 @@ export interface InterviewMessage<T> {
   interview: T;
 }
 
+/** Whether a staff socket's request may follow the interview: its session, its role in the interview, its origin. */
+export type StaffSocketAccess = 'allowed' | 'unauthenticated' | 'forbidden' | 'not_found';
+
 export interface RealtimeHubOptions<T> {
   server: http.Server;
   changes: InterviewChangeListener;
   /** The public view of an interview, or null when it does not exist. */
   snapshot: (interviewId: string) => Promise<T | null>;
+  /** Serves the Q&A events after a client's `hello`. */
+  qa: QaFeed;
+  /** Checks a staff socket's upgrade request (session cookie, membership, Origin). */
+  authorizeStaff: (req: http.IncomingMessage, interviewId: string) => Promise<StaffSocketAccess>;
   logger: Logger;
 }
 
 /** `/api/public/interviews/<id>/events`: one socket per viewer, on the interview it watches. */
-const PATH = /^\/api\/public\/interviews\/([0-9a-f-]{36})\/events$/i;
+const VIEWER_PATH = /^\/api\/public\/interviews\/([0-9a-f-]{36})\/events$/i;
+/** `/api/interviews/<id>/staff-events`: the console's socket, carrying every audience's events. */
+const STAFF_PATH = /^\/api\/interviews\/([0-9a-f-]{36})\/staff-events$/i;
 const HEARTBEAT_MS = 30_000;
+const VIEWER_COUNT_MS = 5_000;
+/**
+ * A socket with more than this waiting in its send buffer is not keeping up (a stalled phone): it is dropped rather
+ * than let the server's memory grow. Its client reconnects and resumes from its last seq, so it loses nothing.
+ */
+const MAX_BUFFERED_BYTES = 1024 * 1024;
+/** A replay sends its next page once the buffer is below this; it gives up after DRAIN_TIMEOUT_MS. */
+const DRAINED_BYTES = 256 * 1024;
+const DRAIN_POLL_MS = 20;
+const DRAIN_TIMEOUT_MS = 10_000;
+
+const REFUSALS: Record<Exclude<StaffSocketAccess, 'allowed'>, string> = {
+  unauthenticated: '401 Unauthorized',
+  forbidden: '403 Forbidden',
+  not_found: '404 Not Found',
+};
+
+/** The one message clients send: where they are in the Q&A, and (viewers) their device token to see their own questions. */
+const helloMessage = z.object({
+  type: z.literal('hello'),
+  since: z.int().min(0),
+  deviceToken: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{32,128}$/)
+    .optional(),
+});
+
+interface Client {
+  ws: WebSocket;
+  interviewId: string;
+  kind: 'viewer' | 'staff';
+  /** Set by the client's hello; null until then (a client that never says hello gets only the interview). */
+  qa: QaSubscriber | null;
+}
 
 /**
- * Pushes interview changes to viewers over WebSocket, so a portal page switches to 直播中 the
- * moment the first segment is listed instead of at its next poll. A new socket gets the current
- * state at once; after that, each committed change (announced by PostgreSQL) is sent to every
- * socket of that interview. Clients keep polling as a fallback when sockets are blocked.
+ * Pushes interview changes and the live Q&A to viewers and staff over WebSocket.
+ *
+ * A new socket gets the interview's current state at once, then each committed change (announced by PostgreSQL).
+ * After its `hello {since}` it also gets the Q&A events it missed and every new one (see QaFeed and docs/qa.md),
+ * and every 5 s the number of viewers. Clients keep polling as a fallback when sockets are blocked.
  */
 export class RealtimeHub<T> {
   readonly #options: RealtimeHubOptions<T>;
   readonly #wss = new WebSocketServer({ noServer: true, maxPayload: 1024 });
-  readonly #rooms = new Map<string, Set<WebSocket>>();
+  readonly #rooms = new Map<string, Set<Client>>();
   readonly #alive = new WeakSet<WebSocket>();
   readonly #heartbeat: NodeJS.Timeout;
-  readonly #onUpgrade = (req: http.IncomingMessage, socket: Duplex, head: Buffer) => this.#upgrade(req, socket, head);
+  readonly #viewerCounts: NodeJS.Timeout;
+  readonly #onUpgrade = (req: http.IncomingMessage, socket: Duplex, head: Buffer) => void this.#upgrade(req, socket, head);
   #closed = false;
 
   constructor(options: RealtimeHubOptions<T>) {
     this.#options = options;
     options.server.on('upgrade', this.#onUpgrade);
     options.changes.on('changed', (interviewId) => void this.#broadcast(interviewId));
+    options.changes.on('qaEvent', (interviewId, seq) => options.qa.notify(interviewId, seq));
     options.changes.on('resync', () => {
       for (const interviewId of this.#rooms.keys()) void this.#broadcast(interviewId);
+      options.qa.resync();
     });
     // Dead sockets (a phone that lost its network) are found by missing pongs and dropped.
     this.#heartbeat = setInterval(() => {
@@ -55,6 +106,7 @@ export class RealtimeHub<T> {
         socket.ping();
       }
     }, HEARTBEAT_MS);
+    this.#viewerCounts = setInterval(() => this.#sendViewerCounts(), VIEWER_COUNT_MS);
   }
 
   /** Number of open sockets (all interviews). */
@@ -62,26 +114,47 @@ export class RealtimeHub<T> {
     return this.#wss.clients.size;
   }
 
-  #upgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): void {
-    const match = PATH.exec(new URL(req.url ?? '/', 'http://localhost').pathname);
+  async #upgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const viewer = VIEWER_PATH.exec(pathname);
+    const staff = viewer ? null : STAFF_PATH.exec(pathname);
+    const match = viewer ?? staff;
     if (!match || this.#closed) {
-      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      refuse(socket, '404 Not Found');
       return;
     }
     const interviewId = match[1]!.toLowerCase();
-    this.#wss.handleUpgrade(req, socket, head, (ws) => void this.#join(ws, interviewId));
+    if (staff) {
+      let access: StaffSocketAccess;
+      try {
+        access = await this.#options.authorizeStaff(req, interviewId);
+      } catch (error) {
+        this.#options.logger.error({ err: error, interviewId }, 'could not check a staff socket');
+        refuse(socket, '500 Internal Server Error');
+        return;
+      }
+      if (access !== 'allowed') {
+        refuse(socket, REFUSALS[access]);
+        return;
+      }
+      if (this.#closed || socket.destroyed) return;
+    }
+    this.#wss.handleUpgrade(req, socket, head, (ws) => void this.#join({ ws, interviewId, kind: staff ? 'staff' : 'viewer', qa: null }));
   }
 
-  async #join(ws: WebSocket, interviewId: string): Promise<void> {
+  async #join(client: Client): Promise<void> {
+    const { ws, interviewId } = client;
     this.#alive.add(ws);
     ws.on('pong', () => this.#alive.add(ws));
-    ws.on('error', (error) => this.#options.logger.debug({ err: error }, 'viewer socket error'));
+    ws.on('error', (error) => this.#options.logger.debug({ err: error }, 'realtime socket error'));
     let room = this.#rooms.get(interviewId);
     if (!room) this.#rooms.set(interviewId, (room = new Set()));
-    room.add(ws);
+    room.add(client);
+    ws.on('message', (data, isBinary) => this.#receive(client, isBinary ? null : String(data)));
     ws.on('close', () => {
-      room.delete(ws);
+      room.delete(client);
       if (room.size === 0 && this.#rooms.get(interviewId) === room) this.#rooms.delete(interviewId);
+      if (client.qa) this.#options.qa.unsubscribe(interviewId, client.qa);
     });
     try {
       const interview = await this.#options.snapshot(interviewId);
@@ -89,11 +162,35 @@ export class RealtimeHub<T> {
         ws.close(4404, 'interview not found');
         return;
       }
-      send(ws, { type: 'interview', interview });
+      this.#send(ws, JSON.stringify({ type: 'interview', interview } satisfies InterviewMessage<T>));
     } catch (error) {
-      this.#options.logger.error({ err: error, interviewId }, 'could not send the interview to a new viewer');
+      this.#options.logger.error({ err: error, interviewId }, 'could not send the interview to a new socket');
       ws.close(1011, 'server error');
     }
+  }
+
+  /** The client's hello: start its Q&A. Anything else, or a second hello, is a client bug worth closing over. */
+  #receive(client: Client, text: string | null): void {
+    const parsed = text === null ? null : helloMessage.safeParse(safeJson(text));
+    if (!parsed?.success || client.qa) {
+      client.ws.close(4400, client.qa ? 'hello only once' : 'expected {type:"hello", since, deviceToken?}');
+      return;
+    }
+    const { since, deviceToken } = parsed.data;
+    const filter: QaEventFilter =
+      client.kind === 'staff'
+        ? { everyAudience: true }
+        : { everyAudience: false, deviceHash: deviceToken === undefined ? null : hashDeviceToken(deviceToken) };
+    const ws = client.ws;
+    client.qa = {
+      filter,
+      send: (message) => this.#send(ws, message),
+      drained: () => drained(ws),
+    };
+    this.#options.qa.subscribe(client.interviewId, client.qa, since).catch((error: unknown) => {
+      this.#options.logger.error({ err: error, interviewId: client.interviewId }, 'could not replay Q&A events to a socket');
+      ws.close(1011, 'server error');
+    });
   }
 
   async #broadcast(interviewId: string): Promise<void> {
@@ -103,10 +200,36 @@ export class RealtimeHub<T> {
       const interview = await this.#options.snapshot(interviewId);
       if (!interview) return;
       const message = JSON.stringify({ type: 'interview', interview } satisfies InterviewMessage<T>);
-      for (const ws of room) if (ws.readyState === WebSocket.OPEN) ws.send(message);
+      for (const client of room) this.#send(client.ws, message);
     } catch (error) {
       this.#options.logger.error({ err: error, interviewId }, 'could not push an interview change');
     }
+  }
+
+  /**
+   * Viewers of each interview, sent to its sockets. Counted per server process: with several processes behind a
+   * load balancer each reports its own share. Enough for the studio's sense of the audience today; a total would
+   * need the processes to publish their counts (through PostgreSQL, like the events).
+   */
+  #sendViewerCounts(): void {
+    for (const room of this.#rooms.values()) {
+      let count = 0;
+      for (const client of room) if (client.kind === 'viewer') count++;
+      const message = JSON.stringify({ type: 'viewers', count });
+      for (const client of room) this.#send(client.ws, message);
+    }
+  }
+
+  /** Sends unless the socket is closed; drops a socket whose send buffer is over the limit. */
+  #send(ws: WebSocket, message: string): boolean {
+    if (ws.readyState !== WebSocket.OPEN) return false;
+    if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+      this.#options.logger.info({ bufferedBytes: ws.bufferedAmount }, 'dropped a socket that is not keeping up');
+      ws.terminate();
+      return false;
+    }
+    ws.send(message);
+    return true;
   }
 
   /** Closes every socket with "going away" (clients reconnect to another server) and stops listening. Idempotent. */
@@ -114,12 +237,35 @@ export class RealtimeHub<T> {
     if (this.#closed) return;
     this.#closed = true;
     clearInterval(this.#heartbeat);
+    clearInterval(this.#viewerCounts);
     this.#options.server.off('upgrade', this.#onUpgrade);
+    this.#options.qa.close();
     for (const socket of this.#wss.clients) socket.close(1001, 'server restarting');
     this.#wss.close();
   }
 }
 
-function send<T>(ws: WebSocket, message: InterviewMessage<T>): void {
-  if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(message));
+function refuse(socket: Duplex, status: string): void {
+  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/** Resolves true once the socket's send buffer is low enough for the next page of a replay; false if it never is. */
+async function drained(ws: WebSocket): Promise<boolean> {
+  const deadline = Date.now() + DRAIN_TIMEOUT_MS;
+  while (ws.readyState === WebSocket.OPEN && ws.bufferedAmount > DRAINED_BYTES) {
+    if (Date.now() > deadline) {
+      ws.terminate();
+      return false;
+    }
+    await new Promise((resolve) => setTimeout(resolve, DRAIN_POLL_MS));
+  }
+  return ws.readyState === WebSocket.OPEN;
 }
