@@ -254,6 +254,21 @@ describe('QaState (staff)', () => {
     expect(state.settings).toMatchObject({ questionsOpen: false, reviewGuestPosts: true });
   });
 
+  it('keeps the order of action answers in a row before the socket confirms them', () => {
+    const state = new QaState<StaffQuestion, StaffPost>('staff');
+    state.applySnapshot({ seq: 7, questions: [staffQuestion('q1')], posts: [] });
+    // Approve, then select, both answered while the socket is still at seq 7.
+    expect(state.applyAnswer('question', staffQuestion('q1', { status: 'approved' }), 7).changed).toBe(true);
+    expect(state.applyAnswer('question', staffQuestion('q1', { status: 'approved', selected: true }), 7).changed).toBe(true);
+    expect(state.questions.get('q1')).toMatchObject({ status: 'approved', selected: true });
+    // Then the socket's events arrive in order: any event after seq 7 wins over the answers, so the approval's
+    // (seq 8) shows for a moment, and the selection's own (seq 9) brings the same state back.
+    state.applyEvent({ ...event(8, 'question', staffQuestion('q1', { status: 'approved' })), audience: 'staff' });
+    expect(state.questions.get('q1')?.selected).toBe(false);
+    state.applyEvent({ ...event(9, 'question', staffQuestion('q1', { status: 'approved', selected: true })), audience: 'staff' });
+    expect(state.questions.get('q1')?.selected).toBe(true);
+  });
+
   it('applies only the staff events of the staff socket, which carries every audience', () => {
     const state = new QaState<StaffQuestion, StaffPost>('staff');
     state.applySnapshot({ seq: 1, questions: [staffQuestion('q1')], posts: [] });

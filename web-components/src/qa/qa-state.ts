@@ -27,6 +27,17 @@ export class VersionedMap<T extends { id: string }> {
     return this.entries.get(id)?.value ?? undefined;
   }
 
+  /**
+   * The version for an HTTP answer about `id` requested when `seq` was the last seq seen: newer than all that was
+   * known then (events up to `seq`, earlier answers), older than any event after it. Each answer halves the gap to
+   * seq + 1, so answers in a row (approve, then select) keep their order.
+   */
+  answerVersion(id: string, seq: number): number {
+    const current = this.entries.get(id)?.version;
+    const known = current !== undefined && current > seq && current < seq + 1 ? current : seq;
+    return (known + seq + 1) / 2;
+  }
+
   has(id: string): boolean {
     return this.get(id) !== undefined;
   }
@@ -212,14 +223,13 @@ export class QaState<Q extends Question, P extends Post> {
 
   /**
    * This device's questions from an HTTP answer (the list, or one created or withdrawn). It has no seq: it is at
-   * least as new as everything seen before the request was made, and may be older than anything after, hence the
-   * half step.
+   * least as new as everything seen before the request was made, and may be older than anything after.
    */
   applyMine(questions: readonly MyQuestion[], seqAtRequest: number): QaChange {
     const change = NO_CHANGE();
     for (const question of questions) {
       const before = this.mine.get(question.id)?.status;
-      if (this.mine.set(question, seqAtRequest + 0.5)) {
+      if (this.mine.set(question, this.mine.answerVersion(question.id, seqAtRequest))) {
         change.changed = true;
         if (before !== undefined && before !== question.status) change.myStatusChanged.push(question.id);
       }
@@ -228,20 +238,20 @@ export class QaState<Q extends Question, P extends Post> {
   }
 
   /**
-   * A staff action's answer: the item's state, at least as new as the seq seen when the action was sent (the half
-   * step, as for applyMine). Its `answering` flag moves the marker too, which the socket's own event confirms.
+   * A staff action's answer: the item's state, at least as new as the seq seen when the action was sent (placed as
+   * for applyMine). Its `answering` flag moves the marker too, which the socket's own event confirms.
    */
   applyAnswer(kind: 'question' | 'post', item: Q | P, seqAtRequest: number): QaChange {
-    const version = seqAtRequest + 0.5;
     const change = NO_CHANGE();
     if (kind === 'post') {
       const isNew = !this.posts.has(item.id);
-      change.changed = this.posts.set(item as P, version);
+      change.changed = this.posts.set(item as P, this.posts.answerVersion(item.id, seqAtRequest));
       if (change.changed && isNew) change.newPosts.push(item.id);
       return change;
     }
     const question = item as Q;
     const isNew = !this.questions.has(question.id);
+    const version = this.questions.answerVersion(question.id, seqAtRequest);
     change.changed = this.questions.set(question, version);
     if (!change.changed) return change;
     if (isNew) change.newQuestions.push(question.id);
