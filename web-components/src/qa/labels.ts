@@ -23,12 +23,18 @@ export function reasonLabel(lang: string | null | undefined, reason: (typeof REJ
   return t(lang, REASON_KEYS[reason]);
 }
 
-/** "主持人 李华" or "嘉宾 王敏（县发展和改革局局长）": who speaks on a 图文直播 line. */
+/** The authorName the server gives host posts while interviews record no host's name: the role, not a name. */
+const HOST_PLACEHOLDER_NAME = '主持人';
+
+/** "主持人" (or "主持人 李华") or "嘉宾 王敏（县发展和改革局局长）": who speaks on a 图文直播 line. */
 export function authorLabel(
   lang: string | null | undefined,
   post: { role: PostRole; authorName: string; authorPosition: string | null },
 ): string {
-  if (post.role === 'host') return t(lang, 'feedHost', { name: post.authorName });
+  if (post.role === 'host') {
+    const name = post.authorName.trim();
+    return name === '' || name === HOST_PLACEHOLDER_NAME ? t(lang, 'feedHostOnly') : t(lang, 'feedHost', { name });
+  }
   return post.authorPosition
     ? t(lang, 'feedGuest', { name: post.authorName, position: post.authorPosition })
     : t(lang, 'feedGuestNoPosition', { name: post.authorName });
