@@ -11,9 +11,18 @@ describe('parseRoute', () => {
     expect(parseRoute('#/studio/cam1')).toEqual({ name: 'studio', cameraId: 'cam1' });
   });
 
+  it('maps the Q&A desks of an interview', () => {
+    for (const page of ['moderate', 'host', 'guest', 'review'] as const) {
+      expect(parseRoute(`#/interviews/abc/${page}`)).toEqual({ name: 'qa', id: 'abc', page });
+    }
+    expect(parseRoute('#/interviews/abc/moderate/')).toEqual({ name: 'qa', id: 'abc', page: 'moderate' });
+  });
+
   it('rejects anything else', () => {
     expect(parseRoute('#/studio')).toEqual({ name: 'not-found' });
     expect(parseRoute('#/interviews/a/b')).toEqual({ name: 'not-found' });
+    expect(parseRoute('#/interviews/a/moderate/x')).toEqual({ name: 'not-found' });
+    expect(parseRoute('#/studio/cam1/host')).toEqual({ name: 'not-found' });
     expect(parseRoute('#/nope')).toEqual({ name: 'not-found' });
   });
 });

@@ -7,8 +7,12 @@ import { api, takeReturnTo } from './api.js';
 import './oi-interview-detail.js';
 import './oi-interview-list.js';
 import './oi-login.js';
+import './oi-qa-guest.js';
+import './oi-qa-host.js';
+import './oi-qa-moderate.js';
+import './oi-qa-review.js';
 import './oi-studio-page.js';
-import { parseRoute, type Route } from './routes.js';
+import { parseRoute, type QaPage, type Route } from './routes.js';
 
 /** <oi-console lang>: the staff console, routed by the location hash. */
 export class OiConsole extends LitElement {
@@ -129,11 +133,27 @@ export class OiConsole extends LitElement {
         return html`<oi-interview-list lang=${lang}></oi-interview-list>`;
       case 'interview':
         return html`<oi-interview-detail lang=${lang} interview-id=${route.id}></oi-interview-detail>`;
+      case 'qa':
+        return this.renderDesk(route.page, route.id, lang);
       case 'studio':
         return html`<oi-studio-page lang=${lang} camera-id=${route.cameraId}></oi-studio-page>`;
       case 'not-found':
         return html`<p>${this.msg('notFoundRoute')}</p>
           <p><a class="link-button" href="#/interviews">${this.msg('backToList')}</a></p>`;
+    }
+  }
+
+  /** One tag per desk: lit templates cannot take a dynamic tag name. */
+  private renderDesk(page: QaPage, id: string, lang: string | typeof nothing): TemplateResult {
+    switch (page) {
+      case 'moderate':
+        return html`<oi-qa-moderate lang=${lang} interview-id=${id}></oi-qa-moderate>`;
+      case 'host':
+        return html`<oi-qa-host lang=${lang} interview-id=${id}></oi-qa-host>`;
+      case 'guest':
+        return html`<oi-qa-guest lang=${lang} interview-id=${id}></oi-qa-guest>`;
+      case 'review':
+        return html`<oi-qa-review lang=${lang} interview-id=${id}></oi-qa-review>`;
     }
   }
 

@@ -1,7 +1,13 @@
+/** The Q&A desks of an interview: 审核员, 主持人, 嘉宾/助理, 受访单位审核. */
+export type QaPage = 'moderate' | 'host' | 'guest' | 'review';
+
+export const QA_PAGES: readonly QaPage[] = ['moderate', 'host', 'guest', 'review'];
+
 export type Route =
   | { name: 'login' }
   | { name: 'interviews' }
   | { name: 'interview'; id: string }
+  | { name: 'qa'; id: string; page: QaPage }
   | { name: 'studio'; cameraId: string }
   | { name: 'not-found' };
 
@@ -12,8 +18,12 @@ export function parseRoute(hash: string): Route {
     .split('/')
     .filter((part) => part !== '')
     .map((part) => decodeURIComponent(part));
-  const [first, second, ...rest] = parts;
+  const [first, second, third, ...rest] = parts;
   if (rest.length > 0) return { name: 'not-found' };
+  if (first === 'interviews' && second !== undefined && third !== undefined) {
+    return (QA_PAGES as readonly string[]).includes(third) ? { name: 'qa', id: second, page: third as QaPage } : { name: 'not-found' };
+  }
+  if (third !== undefined) return { name: 'not-found' };
   if (first === undefined) return { name: 'interviews' };
   if (first === 'login' && second === undefined) return { name: 'login' };
   if (first === 'interviews') return second === undefined ? { name: 'interviews' } : { name: 'interview', id: second };
