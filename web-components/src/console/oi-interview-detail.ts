@@ -1,22 +1,37 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { Camera, Interview } from '../api/types.js';
 import { formatDateTime, t, type MessageKey } from '../i18n/index.js';
+import type { InterviewRole, StaffQaSnapshot } from '../qa/types.js';
 import { baseStyles } from '../styles.js';
 import { api, errorMessage } from './api.js';
 import { consoleStyles } from './console-styles.js';
 import { STATUS_KEYS } from './oi-interview-list.js';
 import './oi-camera-add.js';
+import './oi-review-settings.js';
+import type { QaPage } from './routes.js';
+
+/** Each Q&A desk, the role that works at it, and its link label. */
+const QA_DESKS: readonly { page: QaPage; role: InterviewRole; label: MessageKey }[] = [
+  { page: 'moderate', role: 'moderator', label: 'qaPageModerate' },
+  { page: 'host', role: 'host', label: 'qaPageHost' },
+  { page: 'guest', role: 'guest', label: 'qaPageGuest' },
+  { page: 'review', role: 'reviewer', label: 'qaPageReview' },
+];
 
 /** Refresh of the cameras' live flags while the page is open, for the control room. */
 const CAMERA_POLL_MS = 5000;
 
-/** #/interviews/:id: the interview, its cameras (with OBS help and the browser studio), and "end the show". */
+/**
+ * #/interviews/:id: the interview, its cameras (with OBS help and the browser studio), "end the show", the links to
+ * the Q&A desks the user's roles open (all for an admin), and the review settings for admins and moderators.
+ */
 export class OiInterviewDetail extends LitElement {
   static override properties = {
     lang: { type: String, reflect: true },
     interviewId: { type: String, attribute: 'interview-id' },
     interview: { state: true },
     cameras: { state: true },
+    qa: { state: true },
     error: { state: true },
     busy: { state: true },
   };
@@ -25,6 +40,8 @@ export class OiInterviewDetail extends LitElement {
   declare interviewId: string;
   declare interview: Interview | null;
   declare cameras: Camera[] | null;
+  /** The staff Q&A answer, for `me` and the settings; null until loaded or when the server has no Q&A for us. */
+  declare qa: StaffQaSnapshot | null;
   declare error: string;
   declare busy: boolean;
 
@@ -34,6 +51,7 @@ export class OiInterviewDetail extends LitElement {
     super();
     this.interview = null;
     this.cameras = null;
+    this.qa = null;
     this.error = '';
     this.busy = false;
   }
@@ -52,6 +70,7 @@ export class OiInterviewDetail extends LitElement {
     if (changed.has('interviewId')) {
       this.interview = null;
       this.cameras = null;
+      this.qa = null;
       void this.load();
     }
   }
@@ -64,7 +83,7 @@ export class OiInterviewDetail extends LitElement {
     try {
       this.interview = await api<Interview>(`/api/interviews/${encodeURIComponent(this.interviewId)}`);
       this.error = '';
-      await this.loadCameras();
+      await Promise.all([this.loadCameras(), this.loadQa()]);
     } catch (error) {
       this.error = this.msg('errGeneric', { message: errorMessage(error) });
     }
@@ -76,6 +95,15 @@ export class OiInterviewDetail extends LitElement {
       this.cameras = await api<Camera[]>(`/api/interviews/${encodeURIComponent(this.interviewId)}/cameras`);
     } catch (error) {
       this.error = this.msg('errGeneric', { message: errorMessage(error) });
+    }
+  }
+
+  private async loadQa(): Promise<void> {
+    try {
+      this.qa = await api<StaffQaSnapshot>(`/api/interviews/${encodeURIComponent(this.interviewId)}/qa`);
+    } catch {
+      // A user with no role in this interview gets 403: the page then simply has no Q&A section.
+      this.qa = null;
     }
   }
 
@@ -140,6 +168,7 @@ export class OiInterviewDetail extends LitElement {
           ${this.msg('endShow')}
         </button>
       </div>
+      ${this.renderQa(interview)}
       <h2>${this.msg('camerasTitle')}</h2>
       ${this.renderCameras()}
       <details class="panel">
@@ -156,6 +185,25 @@ export class OiInterviewDetail extends LitElement {
             interview-id=${interview.id}
             @oi-camera-added=${() => void this.loadCameras()}
           ></oi-camera-add>`}
+    `;
+  }
+
+  private renderQa(interview: Interview): TemplateResult | typeof nothing {
+    const qa = this.qa;
+    if (!qa) return nothing;
+    const { me } = qa;
+    const desks = QA_DESKS.filter((desk) => me.admin || me.roles.includes(desk.role));
+    const base = `#/interviews/${encodeURIComponent(interview.id)}`;
+    return html`
+      <h2>${this.msg('qaLinksTitle')}</h2>
+      ${desks.length > 0
+        ? html`<ul class="desks">
+            ${desks.map((desk) => html`<li><a class="link-button" href="${base}/${desk.page}">${this.msg(desk.label)}</a></li>`)}
+          </ul>`
+        : nothing}
+      ${me.admin || me.roles.includes('moderator')
+        ? html`<oi-review-settings lang=${this.lang ?? nothing} interview-id=${interview.id} .settings=${qa.settings}></oi-review-settings>`
+        : nothing}
     `;
   }
 
@@ -198,7 +246,20 @@ export class OiInterviewDetail extends LitElement {
     `;
   }
 
-  static override styles = [baseStyles, consoleStyles];
+  static override styles = [
+    baseStyles,
+    consoleStyles,
+    css`
+      .desks {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5em 1.5em;
+        margin: 0 0 1em;
+        padding: 0;
+        list-style: none;
+      }
+    `,
+  ];
 }
 
 if (!customElements.get('oi-interview-detail')) customElements.define('oi-interview-detail', OiInterviewDetail);
