@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { formatTime, t, type MessageKey } from './i18n/index.js';
-import { authorLabel, byTime } from './qa/labels.js';
+import { authorLabel, byTime, renderImages } from './qa/labels.js';
 import { QaStoreController } from './qa/qa-controller.js';
 import type { QaChange } from './qa/qa-state.js';
 import { acquirePublicQaStore, type PublicQaStore } from './qa/qa-store.js';
@@ -206,6 +206,7 @@ export class InterviewLiveFeed extends LitElement {
         <p class="line">
           <span class="who">${authorLabel(this.lang, post)}</span>${this.msg('colon')}<span class="text">${post.body}</span>
         </p>
+        ${renderImages(this.lang, post, (url) => new URL(url, this.server?.trim() || document.baseURI).href)}
         <p class="time"><time datetime=${post.publishedAt}>${formatTime(this.lang, post.publishedAt)}</time></p>
       </li>
     `;
@@ -298,6 +299,12 @@ export class InterviewLiveFeed extends LitElement {
       }
       .empty {
         margin: 0.6em 0;
+      }
+      .images img {
+        display: block;
+        max-width: 100%;
+        height: auto;
+        margin: 0.4em 0;
       }
       .latest {
         margin-top: 0.5em;

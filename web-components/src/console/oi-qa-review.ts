@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { authorLabel, byTime } from '../qa/labels.js';
+import { authorLabel, byTime, renderImages } from '../qa/labels.js';
 import type { StaffQaStore } from '../qa/qa-store.js';
 import { QA_LIMITS, type StaffPost } from '../qa/types.js';
 import { QaDesk, excerpt } from './qa-desk.js';
@@ -90,6 +90,7 @@ export class OiQaReview extends QaDesk {
         ? html`<p class="quote">${this.msg('reviewAnswersQuestion', { nickname: question.nickname, body: question.body })}</p>`
         : nothing}
       <p class="item-text">${post.body}</p>
+      ${renderImages(this.lang, post, (url) => new URL(url, document.baseURI).href)}
       ${this.rejecting === post.id
         ? html`<form @submit=${(e: Event) => (e.preventDefault(), void this.decide(post, 'reject'))}>
             <div class="field">

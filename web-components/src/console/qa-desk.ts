@@ -239,6 +239,12 @@ export abstract class QaDesk extends LitElement {
         font-size: 0.95em;
         color: var(--oi-muted-text, #444);
       }
+      .images img {
+        display: block;
+        max-width: 100%;
+        height: auto;
+        margin: 0.4em 0;
+      }
       .help {
         margin: 0 0 1em;
         padding: 0.4em 0.8em;

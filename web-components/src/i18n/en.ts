@@ -191,6 +191,7 @@ export const en: Messages = {
   feedGuest: 'Guest {name} ({position})',
   feedGuestNoPosition: 'Guest {name}',
   feedAnsweringAnnounce: 'Now answering the question from {nickname}: {body}',
+  feedImageAlt: 'Picture posted by {who}',
   feedNewItems: '{count} new, show the latest',
 
   // Console: Q&A links, settings and desks

@@ -197,6 +197,7 @@ export const zhCN = {
   feedGuest: '嘉宾 {name}（{position}）',
   feedGuestNoPosition: '嘉宾 {name}',
   feedAnsweringAnnounce: '正在回答网友“{nickname}”的提问：{body}',
+  feedImageAlt: '{who}发布的图片',
   feedNewItems: '有 {count} 条新内容，查看最新',
 
   // Console: Q&A links, settings and desks

@@ -1,5 +1,6 @@
+import { html, nothing, type TemplateResult } from 'lit';
 import { t, type MessageKey } from '../i18n/index.js';
-import { REJECT_REASONS, type PostRole, type QuestionStatus } from './types.js';
+import { REJECT_REASONS, type PostImage, type PostRole, type QuestionStatus } from './types.js';
 
 export const QUESTION_STATUS_KEYS: Record<QuestionStatus, MessageKey> = {
   pending: 'qStatusPending',
@@ -38,6 +39,23 @@ export function authorLabel(
   return post.authorPosition
     ? t(lang, 'feedGuest', { name: post.authorName, position: post.authorPosition })
     : t(lang, 'feedGuestNoPosition', { name: post.authorName });
+}
+
+/** A post's pictures, sized to reserve their space before they load; the alt text says whose picture it is. */
+export function renderImages(
+  lang: string | null | undefined,
+  post: { role: PostRole; authorName: string; authorPosition: string | null; images?: PostImage[] },
+  resolve: (url: string) => string,
+): TemplateResult | typeof nothing {
+  const images = post.images ?? [];
+  if (images.length === 0) return nothing;
+  const alt = t(lang, 'feedImageAlt', { who: authorLabel(lang, post) });
+  return html`<div class="images">
+    ${images.map(
+      (image) =>
+        html`<img src=${resolve(image.url)} width=${image.width} height=${image.height} alt=${alt} loading="lazy" />`,
+    )}
+  </div>`;
 }
 
 /** Characters as a reader counts them (code points, so an emoji is one). */

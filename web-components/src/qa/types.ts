@@ -26,6 +26,14 @@ export interface MyQuestion {
   createdAt: string;
 }
 
+/** A picture of a post; its URL may be relative to the server. */
+export interface PostImage {
+  id: string;
+  url: string;
+  width: number;
+  height: number;
+}
+
 /** An approved host or guest post of the 图文直播. */
 export interface PublicPost {
   id: string;
@@ -33,6 +41,7 @@ export interface PublicPost {
   authorName: string;
   authorPosition: string | null;
   body: string;
+  images?: PostImage[];
   questionId: string | null;
   publishedAt: string;
 }
@@ -63,6 +72,7 @@ export interface StaffPost {
   authorPosition: string | null;
   authorUserId: string;
   body: string;
+  images?: PostImage[];
   questionId: string | null;
   status: PostStatus;
   rejectReason: string | null;
