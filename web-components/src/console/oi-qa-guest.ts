@@ -28,8 +28,10 @@ export class OiQaGuest extends QaDesk {
   }
 
   protected renderDesk(store: StaffQaStore): TemplateResult {
+    // The guest list comes with the interview: until then, who this desk writes as is unknown, not unassigned.
+    if (!this.interview) return html`<p>${this.msg('loading')}</p>`;
     const me = store.snapshot?.me;
-    const guests: Guest[] = this.interview?.guests ?? [];
+    const guests: Guest[] = this.interview.guests;
     const assigned = me?.guestIndex ?? null;
     const index = assigned ?? (me?.admin ? this.pickedGuest : null);
     const guest = index !== null ? guests[index] : undefined;
