@@ -144,6 +144,8 @@ export class InterviewQuestions extends LitElement {
         body: JSON.stringify({ nickname: this.nickname.trim(), body: this.body.trim(), ...(contact ? { contact } : {}) }),
       });
       store.applyMine([question], seq);
+      // After a device's first question the socket starts carrying its events (a no-op when it already does).
+      store.useDevice();
       this.body = '';
       this.status = this.msg(question.status === 'pending' ? 'qaSubmitted' : 'qaSubmittedPublished');
     } catch (error) {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../../web-components/src/api/client.js';
-import { DEVICE_TOKEN_KEY, resetMemoryDeviceToken } from '../../../web-components/src/qa/device-token.js';
+import { DEVICE_TOKEN_KEY, deviceToken, resetMemoryDeviceToken } from '../../../web-components/src/qa/device-token.js';
 import { QaStore, acquirePublicQaStore } from '../../../web-components/src/qa/qa-store.js';
 import type { MyQuestion, PublicPost, PublicQaSnapshot, PublicQuestion } from '../../../web-components/src/qa/types.js';
 
@@ -204,7 +204,7 @@ describe('QaStore', () => {
     store.close();
   });
 
-  it("sends the device token in hello once the device has one, reconnecting a socket that said hello without it", async () => {
+  it('sends the device token in hello once the device has one, reconnecting a socket that said hello without it', async () => {
     const storage = new Map<string, string>();
     vi.stubGlobal('localStorage', {
       getItem: (key: string) => storage.get(key) ?? null,
@@ -218,9 +218,15 @@ describe('QaStore', () => {
     const before = latest();
     before.serverOpens();
     expect(before.sent).toEqual([{ type: 'hello', since: 4 }]);
+    // A question element on the page does not make a viewer who never asks a token.
     store.useDevice();
-    const token = storage.get(DEVICE_TOKEN_KEY)!;
-    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(storage.size).toBe(0);
+    expect(before.closed).toBe(false);
+    expect(loadMine).not.toHaveBeenCalled();
+    // The first question creates it.
+    const token = deviceToken();
+    expect(storage.get(DEVICE_TOKEN_KEY)).toBe(token);
+    store.useDevice();
     expect(before.closed).toBe(true);
     const after = latest();
     expect(after).not.toBe(before);

@@ -1,7 +1,7 @@
 import { ApiError, apiUrl, fetchJson } from '../api/client.js';
 import { InterviewEvents, interviewEventsUrl } from '../api/interview-events.js';
 import type { Interview } from '../api/types.js';
-import { deviceToken, peekDeviceToken } from './device-token.js';
+import { peekDeviceToken } from './device-token.js';
 import { QaState, type QaChange, type QaSnapshotBase } from './qa-state.js';
 import type {
   MyQuestion,
@@ -117,13 +117,15 @@ export class QaStore<Q extends { id: string; createdAt: string }, P extends { id
   }
 
   /**
-   * The netizen's side: makes sure the device has a token, loads "我的提问", and if the socket said hello without
-   * a token (none existed then), reconnects so this device's events come too.
+   * The netizen's side, called when a question element appears and again once the device got its token (with its
+   * first question; viewers who never ask get none): loads "我的提问", and when the socket said hello without the
+   * token, reconnects so this device's events come too.
    */
   useDevice(): void {
-    if (this.options.audience !== 'public' || this.usingDevice) return;
+    if (this.options.audience !== 'public') return;
     this.usingDevice = true;
-    const token = deviceToken();
+    const token = peekDeviceToken();
+    if (!token) return;
     const sent = this.events.helloSent;
     if (sent && sent.deviceToken !== token) this.events.reconnect();
     void this.loadMine();
@@ -157,10 +159,11 @@ export class QaStore<Q extends { id: string; createdAt: string }, P extends { id
 
   private async loadMine(): Promise<void> {
     const load = this.options.loadMine;
-    if (!load) return;
+    const token = peekDeviceToken();
+    if (!load || !token) return;
     const seq = this.state.seq;
     try {
-      this.applyMine(await load(deviceToken()), seq);
+      this.applyMine(await load(token), seq);
     } catch {
       // The list is refreshed with the next poll; the socket brings changes meanwhile.
     }
