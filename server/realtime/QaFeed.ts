@@ -34,6 +34,11 @@ interface Room {
   live: Map<QaSubscriber, number>;
   /** The highest seq pulled for this room; null until the first subscriber goes live. */
   cursor: number | null;
+  /**
+   * New events were announced (or may have been, after a resync) while no subscriber was live to pull them for: the
+   * next one to go live pulls, since its replay may have ended before them.
+   */
+  stale: boolean;
   /** The room's work (pulls and joins) runs one task at a time, in order. */
   tail: Promise<void>;
   retry: NodeJS.Timeout | undefined;
@@ -83,6 +88,10 @@ export class QaFeed {
       }
       room.live.set(subscriber, position);
       subscriber.send(JSON.stringify({ type: 'qa-synced', seq: position }));
+      if (room.stale) {
+        room.stale = false;
+        this.#schedulePull(room);
+      }
     });
   }
 
@@ -100,7 +109,7 @@ export class QaFeed {
   /** The interview's events up to `seq` are committed (a NOTIFY arrived). */
   notify(interviewId: string, seq: number): void {
     const room = this.#rooms.get(interviewId);
-    if (!room || room.cursor === null || seq <= room.cursor) return;
+    if (!room || (room.cursor !== null && seq <= room.cursor)) return;
     this.#schedulePull(room);
   }
 
@@ -120,7 +129,7 @@ export class QaFeed {
   #room(interviewId: string): Room {
     let room = this.#rooms.get(interviewId);
     if (!room) {
-      room = { interviewId, members: new Set(), live: new Map(), cursor: null, tail: Promise.resolve(), retry: undefined };
+      room = { interviewId, members: new Set(), live: new Map(), cursor: null, stale: false, tail: Promise.resolve(), retry: undefined };
       this.#rooms.set(interviewId, room);
     }
     return room;
@@ -142,8 +151,12 @@ export class QaFeed {
 
   /** Reads the room's new events once and hands each live subscriber those it may see and has not had. */
   async #pull(room: Room): Promise<void> {
+    if (room.cursor === null || room.live.size === 0) {
+      room.stale = true;
+      return;
+    }
     for (;;) {
-      if (room.cursor === null || room.live.size === 0 || this.#closed) return;
+      if (this.#closed) return;
       const page = await this.#log.eventsAfter(room.interviewId, room.cursor, null, { everyAudience: true }, PAGE_SIZE);
       for (const event of page) {
         const text = toMessage(event);

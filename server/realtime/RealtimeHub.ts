@@ -67,6 +67,8 @@ interface Client {
   kind: 'viewer' | 'staff';
   /** Set by the client's hello; null until then (a client that never says hello gets only the interview). */
   qa: QaSubscriber | null;
+  /** Settles once the interview's state was sent: true, or false when the socket is being closed instead. */
+  welcomed: Promise<boolean>;
 }
 
 /**
@@ -139,11 +141,11 @@ export class RealtimeHub<T> {
       }
       if (this.#closed || socket.destroyed) return;
     }
-    this.#wss.handleUpgrade(req, socket, head, (ws) => void this.#join({ ws, interviewId, kind: staff ? 'staff' : 'viewer', qa: null }));
+    this.#wss.handleUpgrade(req, socket, head, (ws) => this.#join(ws, interviewId, staff ? 'staff' : 'viewer'));
   }
 
-  async #join(client: Client): Promise<void> {
-    const { ws, interviewId } = client;
+  #join(ws: WebSocket, interviewId: string, kind: Client['kind']): void {
+    const client: Client = { ws, interviewId, kind, qa: null, welcomed: Promise.resolve(false) };
     this.#alive.add(ws);
     ws.on('pong', () => this.#alive.add(ws));
     ws.on('error', (error) => this.#options.logger.debug({ err: error }, 'realtime socket error'));
@@ -156,16 +158,22 @@ export class RealtimeHub<T> {
       if (room.size === 0 && this.#rooms.get(interviewId) === room) this.#rooms.delete(interviewId);
       if (client.qa) this.#options.qa.unsubscribe(interviewId, client.qa);
     });
+    client.welcomed = this.#welcome(ws, interviewId);
+  }
+
+  /** Sends the interview's current state first, so a client knows what it watches before any Q&A arrives. */
+  async #welcome(ws: WebSocket, interviewId: string): Promise<boolean> {
     try {
       const interview = await this.#options.snapshot(interviewId);
       if (!interview) {
         ws.close(4404, 'interview not found');
-        return;
+        return false;
       }
-      this.#send(ws, JSON.stringify({ type: 'interview', interview } satisfies InterviewMessage<T>));
+      return this.#send(ws, JSON.stringify({ type: 'interview', interview } satisfies InterviewMessage<T>));
     } catch (error) {
       this.#options.logger.error({ err: error, interviewId }, 'could not send the interview to a new socket');
       ws.close(1011, 'server error');
+      return false;
     }
   }
 
@@ -182,15 +190,16 @@ export class RealtimeHub<T> {
         ? { everyAudience: true }
         : { everyAudience: false, deviceHash: deviceToken === undefined ? null : hashDeviceToken(deviceToken) };
     const ws = client.ws;
-    client.qa = {
-      filter,
-      send: (message) => this.#send(ws, message),
-      drained: () => drained(ws),
-    };
-    this.#options.qa.subscribe(client.interviewId, client.qa, since).catch((error: unknown) => {
-      this.#options.logger.error({ err: error, interviewId: client.interviewId }, 'could not replay Q&A events to a socket');
-      ws.close(1011, 'server error');
-    });
+    const subscriber: QaSubscriber = { filter, send: (message) => this.#send(ws, message), drained: () => drained(ws) };
+    client.qa = subscriber;
+    void client.welcomed
+      .then(async (welcomed) => {
+        if (welcomed) await this.#options.qa.subscribe(client.interviewId, subscriber, since);
+      })
+      .catch((error: unknown) => {
+        this.#options.logger.error({ err: error, interviewId: client.interviewId }, 'could not replay Q&A events to a socket');
+        ws.close(1011, 'server error');
+      });
   }
 
   async #broadcast(interviewId: string): Promise<void> {
@@ -207,16 +216,17 @@ export class RealtimeHub<T> {
   }
 
   /**
-   * Viewers of each interview, sent to its sockets. Counted per server process: with several processes behind a
-   * load balancer each reports its own share. Enough for the studio's sense of the audience today; a total would
-   * need the processes to publish their counts (through PostgreSQL, like the events).
+   * Viewers of each interview, sent to its sockets that said hello (older clients know only the interview message).
+   * Counted per server process: with several processes behind a load balancer each reports its own share. Enough
+   * for the studio's sense of the audience today; a total would need the processes to publish their counts (through
+   * PostgreSQL, like the events).
    */
   #sendViewerCounts(): void {
     for (const room of this.#rooms.values()) {
       let count = 0;
       for (const client of room) if (client.kind === 'viewer') count++;
       const message = JSON.stringify({ type: 'viewers', count });
-      for (const client of room) this.#send(client.ws, message);
+      for (const client of room) if (client.qa) this.#send(client.ws, message);
     }
   }
 

@@ -103,7 +103,7 @@ describe('viewer socket', () => {
 
   it('resumes from the last seq it saw: exactly the three changes made while away, once each', async () => {
     const id = await createInterview(admin, '断线续传');
-    const pending = [];
+    const pending: string[] = [];
     for (const body of ['离线期间的问题一', '离线期间的问题二', '离线期间的问题三']) {
       pending.push((await new Netizen(first.anonymous(), id).ask(body)).body.id as string);
     }
@@ -119,6 +119,28 @@ describe('viewer socket', () => {
     expect(after.qa.map((m) => m.item.id)).toEqual(pending);
     expect(after.qa.every((m) => m.seq > lastSeen && m.audience === 'public')).toBe(true);
     await after.close();
+  });
+
+  it('gets a burst of changes made while it joins exactly once each, in order', async () => {
+    const id = await createInterview(admin, '并发');
+    const pending: string[] = [];
+    for (let i = 0; i < 6; i++) pending.push((await new Netizen(first.anonymous(), id).ask(`并发批准的问题${i}`)).body.id as string);
+    const viewers = await Promise.all([first.url, second.url].map((url) => QaSocket.open(url, viewerPath(id), { since: 0 })));
+    // Approvals race the two sockets' replays and joins, and each other.
+    await Promise.all(pending.map((question) => questionAction(admin, id, question, { action: 'approve' })));
+    for (const viewer of viewers) {
+      await viewer.waitFor(() => pending.every((question) => viewer.qa.some((m) => m.item.id === question)), 'all six approvals');
+      await viewer.synced();
+    }
+    // Anything late or doubled would arrive within this pause.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    for (const viewer of viewers) {
+      const seqs = viewer.qa.map((m) => m.seq as number);
+      expect(new Set(seqs).size).toBe(seqs.length);
+      expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+      expect(viewer.qa.map((m) => m.item.id).sort()).toEqual([...pending].sort());
+    }
+    await Promise.all(viewers.map((viewer) => viewer.close()));
   });
 
   it('delivers an approval made through one server process to a viewer on another', async () => {
