@@ -1,6 +1,6 @@
 import { EntitySchema } from 'typeorm';
 
-export type AuditTargetType = 'question' | 'post' | 'settings' | 'member';
+export type AuditTargetType = 'question' | 'post' | 'settings' | 'member' | 'ban';
 
 /** One entry of the Q&A audit log: who changed what, and the item before and after (staff views). */
 export interface ModerationActionRow {
