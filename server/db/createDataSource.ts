@@ -6,7 +6,6 @@ import { InterviewEntity } from './entities/InterviewEntity.js';
 import { InterviewMemberEntity } from './entities/InterviewMemberEntity.js';
 import { ModerationActionEntity } from './entities/ModerationActionEntity.js';
 import { PostEntity } from './entities/PostEntity.js';
-import { PostImageEntity } from './entities/PostImageEntity.js';
 import { QaEventEntity } from './entities/QaEventEntity.js';
 import { QuestionEntity } from './entities/QuestionEntity.js';
 import { ReviewSettingsEntity } from './entities/ReviewSettingsEntity.js';
@@ -15,7 +14,6 @@ import { UserEntity } from './entities/UserEntity.js';
 import { InitialSchema1795852800000 } from './migrations/1795852800000-InitialSchema.js';
 import { InterviewChangeNotify1795852900000 } from './migrations/1795852900000-InterviewChangeNotify.js';
 import { QaSchema1795853000000 } from './migrations/1795853000000-QaSchema.js';
-import { PostImages1795853100000 } from './migrations/1795853100000-PostImages.js';
 import { QuestionBans1795853200000 } from './migrations/1795853200000-QuestionBans.js';
 
 /** The TypeORM data source; the schema comes only from the migrations (never `synchronize`). */
@@ -33,7 +31,6 @@ export function createDataSource(url: string): DataSource {
       InterviewMemberEntity,
       QuestionEntity,
       PostEntity,
-      PostImageEntity,
       ReviewSettingsEntity,
       ModerationActionEntity,
       QaEventEntity,

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { InvalidCredentialsError } from '../auth/InvalidCredentialsError.js';
 import { InvalidStatusTransitionError } from '../domain/InvalidStatusTransitionError.js';
 import { QaForbiddenError, QaInvalidInputError, QaRuleError } from '../domain/qa/QaRuleError.js';
+import { QaBannedError } from '../qa/QaBannedError.js';
 import { QaNotFoundError } from '../qa/QaNotFoundError.js';
 import { QaRateLimitedError } from '../qa/QaRateLimitedError.js';
 import { HttpError, InvalidRequestError, TooManyRequestsError } from './httpErrors.js';
@@ -36,6 +37,7 @@ function toHttpError(error: unknown): HttpError {
   // Any other move the Q&A rules refuse is a conflict with the item's state: question_not_pending, questions_closed…
   if (error instanceof QaRuleError) return new HttpError(409, error.code, error.message);
   if (error instanceof QaNotFoundError) return new HttpError(404, error.code, error.message);
+  if (error instanceof QaBannedError) return new HttpError(403, error.code, error.message);
   if (error instanceof QaRateLimitedError) return new TooManyRequestsError(error.message, error.retryAfterSeconds);
   // body-parser and serve-static errors carry a `type` or a client `status`.
   const { type, status } = error as { type?: string; status?: number };

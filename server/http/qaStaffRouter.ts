@@ -1,5 +1,7 @@
 import express from 'express';
 import { z } from 'zod';
+import { MAX_BAN_DAYS } from '../domain/qa/bans.js';
+import type { BanService } from '../qa/BanService.js';
 import type { MemberService } from '../qa/MemberService.js';
 import type { PostService } from '../qa/PostService.js';
 import type { QaReadService } from '../qa/QaReadService.js';
@@ -47,6 +49,20 @@ const postActionBody = z.discriminatedUnion(
   { error: unionError('approve, reject') },
 );
 
+const banBody = z.object(
+  {
+    questionId: id,
+    scope: z.enum(['interview', 'all'], { error: 'must be interview or all' }),
+    reason: text(1000),
+    days: z
+      .int({ error: `must be a whole number of days from 1 to ${MAX_BAN_DAYS}` })
+      .min(1, { error: `must be a whole number of days from 1 to ${MAX_BAN_DAYS}` })
+      .max(MAX_BAN_DAYS, { error: `must be a whole number of days from 1 to ${MAX_BAN_DAYS}` })
+      .nullish(),
+  },
+  { error: 'must be a JSON object {questionId, scope, reason, days?}' },
+);
+
 const flag = z.boolean({ error: 'must be true or false' });
 const reviewSettingsBody = z.strictObject(
   {
@@ -66,6 +82,7 @@ export function qaStaffRouter(deps: {
   posts: PostService;
   settings: ReviewSettingsService;
   reads: QaReadService;
+  bans: BanService;
 }): express.Router {
   const router = express.Router();
 
@@ -115,6 +132,23 @@ export function qaStaffRouter(deps: {
   router.get('/:id/audit', async (req, res) => {
     const { interviewId, actor } = await actorOf(req, res);
     res.json(await deps.reads.auditLog(interviewId, actor));
+  });
+
+  router.get('/:id/bans', async (req, res) => {
+    const { interviewId, actor } = await actorOf(req, res);
+    res.json(await deps.bans.list(interviewId, actor));
+  });
+
+  router.post('/:id/bans', async (req, res) => {
+    const { interviewId, actor } = await actorOf(req, res);
+    const request = parseRequest(banBody, req.body);
+    res.status(201).json(await deps.bans.ban(interviewId, actor, request));
+  });
+
+  router.delete('/:id/bans/:banId', async (req, res) => {
+    const { interviewId, actor } = await actorOf(req, res);
+    await deps.bans.lift(interviewId, parseId(req.params.banId, 'The ban'), actor);
+    res.status(204).end();
   });
 
   return router;

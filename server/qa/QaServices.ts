@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { InterviewMemberRepository } from '../db/InterviewMemberRepository.js';
 import { QaRepository } from '../db/QaRepository.js';
 import type { SensitiveWordFilter } from '../domain/qa/SensitiveWordFilter.js';
+import { BanService } from './BanService.js';
 import { MemberService } from './MemberService.js';
 import { PostService } from './PostService.js';
 import { QaReadService } from './QaReadService.js';
@@ -18,13 +19,15 @@ export class QaServices {
   readonly posts: PostService;
   readonly settings: ReviewSettingsService;
   readonly reads: QaReadService;
+  readonly bans: BanService;
   readonly #limiter = new QuestionRateLimiter();
 
   constructor(deps: { dataSource: DataSource; filter: SensitiveWordFilter; imageUrl: ImageUrl; logger: Logger }) {
     const qa = new QaRepository(deps.dataSource);
     const logger = deps.logger;
     this.members = new MemberService({ qa, members: new InterviewMemberRepository(deps.dataSource), logger });
-    this.questions = new QuestionService({ qa, filter: deps.filter, limiter: this.#limiter, logger });
+    this.bans = new BanService({ dataSource: deps.dataSource, logger });
+    this.questions = new QuestionService({ qa, filter: deps.filter, limiter: this.#limiter, bans: this.bans, logger });
     this.posts = new PostService({ qa, imageUrl: deps.imageUrl, logger });
     this.settings = new ReviewSettingsService({ qa, logger });
     this.reads = new QaReadService({ qa, imageUrl: deps.imageUrl });

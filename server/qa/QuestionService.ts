@@ -12,6 +12,7 @@ import type { Actor, QaAction, Question } from '../domain/qa/types.js';
 import { deviceQuestionView, staffQuestionView, type MyQuestion, type StaffQuestion } from '../domain/qa/views.js';
 import { hashDeviceToken, hashIpAddress } from './netizenHashes.js';
 import { programTimeMs } from './programTime.js';
+import type { BanService } from './BanService.js';
 import { answeringEvents, questionEvents } from './qaEvents.js';
 import { lockInterview } from './lockInterview.js';
 import { QaNotFoundError } from './QaNotFoundError.js';
@@ -56,20 +57,26 @@ export class QuestionService {
   readonly #qa: QaRepository;
   readonly #filter: SensitiveWordFilter;
   readonly #limiter: QuestionRateLimiter;
+  readonly #bans: BanService;
   readonly #logger: Logger;
 
-  constructor(deps: { qa: QaRepository; filter: SensitiveWordFilter; limiter: QuestionRateLimiter; logger: Logger }) {
+  constructor(deps: { qa: QaRepository; filter: SensitiveWordFilter; limiter: QuestionRateLimiter; bans: BanService; logger: Logger }) {
     this.#qa = deps.qa;
     this.#filter = deps.filter;
     this.#limiter = deps.limiter;
+    this.#bans = deps.bans;
     this.#logger = deps.logger;
   }
 
-  /** A netizen asks. Invalid input is refused before the rate limits count it, so fixing a typo costs no wait. */
+  /**
+   * A netizen asks. Invalid input is refused before the rate limits count it, so fixing a typo costs no wait; so is a
+   * banned asker, whose refused attempts must not use up the address's allowance for others behind it.
+   */
   async ask(interviewId: string, input: AskInput, netizen: Netizen): Promise<MyQuestion> {
     validateQuestionInput(input);
     const deviceHash = hashDeviceToken(netizen.deviceToken);
     const ipHash = netizen.ip === null ? null : hashIpAddress(netizen.ip);
+    await this.#bans.assertMayAsk({ interviewId, deviceHash, ipHash }, new Date());
     this.#limiter.take(deviceHash, ipHash, Date.now());
     const now = new Date();
     const { question, seq } = await this.#qa.change(async (tx) => {
