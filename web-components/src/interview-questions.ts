@@ -164,6 +164,9 @@ export class InterviewQuestions extends LitElement {
       this.closedByServer = true;
       this.showFieldError(null, '');
       this.status = this.msg('qaClosed');
+    } else if (error.code === 'banned') {
+      // The server's message is English; the catalogue's says the same neutrally in the page's language.
+      this.showFieldError(null, this.msg('qaBanned'));
     } else if (error.status === 429) {
       this.showFieldError(
         null,

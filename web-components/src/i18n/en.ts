@@ -164,6 +164,7 @@ export const en: Messages = {
   qaClosed: 'Questions are closed.',
   qaRateLimited: 'Please wait before asking again (you can ask again in {seconds} seconds).',
   qaRateLimitedNoTime: 'Please wait a moment before asking again.',
+  qaBanned: 'You cannot ask questions here for now. If you have any questions, please contact the site administrator.',
   qaErrNickname: 'Please enter a nickname (1 to {max} characters).',
   qaErrBodyShort: 'The question needs at least {min} characters.',
   qaErrBodyLong: 'The question may have at most {max} characters.',

@@ -170,6 +170,7 @@ export const zhCN = {
   qaClosed: '提问已关闭。',
   qaRateLimited: '请稍后再提问（{seconds} 秒后可再次提问）。',
   qaRateLimitedNoTime: '请稍后再提问。',
+  qaBanned: '您暂时无法在本栏目提问。如有疑问请联系网站管理员。',
   qaErrNickname: '请填写网名（1 至 {max} 个字）。',
   qaErrBodyShort: '问题至少需要 {min} 个字。',
   qaErrBodyLong: '问题不能超过 {max} 个字。',
