@@ -1,13 +1,16 @@
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { MessageKey } from '../i18n/index.js';
 import { QUESTION_STATUS_KEYS, byTime, reasonLabel } from '../qa/labels.js';
 import type { QaChange } from '../qa/qa-state.js';
 import type { StaffQaStore } from '../qa/qa-store.js';
-import { QA_LIMITS, REJECT_REASONS, type StaffQuestion } from '../qa/types.js';
+import { BAN_DAYS, QA_LIMITS, REJECT_REASONS, type StaffBan, type StaffQuestion } from '../qa/types.js';
+import { ApiError } from '../api/client.js';
+import { api, errorMessage } from './api.js';
 import { QaDesk, excerpt } from './qa-desk.js';
 
-type Panel = { kind: 'reject' | 'edit' | 'merge'; id: string } | null;
+type PanelKind = 'reject' | 'edit' | 'merge' | 'ban';
+type Panel = { kind: PanelKind; id: string } | null;
 
 const OTHER = 'other';
 
@@ -18,6 +21,7 @@ const SHORTCUTS: readonly [string, MessageKey][] = [
   ['E', 'modEdit'],
   ['S', 'modSelect'],
   ['M', 'modMerge'],
+  ['B', 'modBan'],
   ['J', 'modNext'],
   ['K', 'modPrevious'],
   ['Esc', 'cancel'],
@@ -26,8 +30,10 @@ const SHORTCUTS: readonly [string, MessageKey][] = [
 /**
  * #/interviews/:id/moderate (审核员, 网民提问筛选): the queue of pending questions, oldest first, flagged ones
  * marked; approve, reject with a preset or own reason, edit before approving (the original kept in view), merge
- * into another question, approve and recommend to the host. Keyboard: A, R, E, S, M on the current question,
- * J/K to move, Esc to close a panel. Panels open in place, never as pop-ups. The queue follows the staff socket.
+ * into another question, approve and recommend to the host, ban its asker from asking (禁止提问: device and
+ * address, never shown). Keyboard: A, R, E, S, M, B on the current question, J/K to move, Esc to close a panel.
+ * Panels open in place, never as pop-ups. The queue follows the staff socket; the ban list, below it, is reloaded
+ * after each ban or lift (bans carry no events).
  */
 export class OiQaModerate extends QaDesk {
   static override properties = {
@@ -38,6 +44,9 @@ export class OiQaModerate extends QaDesk {
     otherReason: { state: true },
     editBody: { state: true },
     mergeInto: { state: true },
+    banScope: { state: true },
+    banDays: { state: true },
+    bans: { state: true },
   };
 
   declare currentId: string | null;
@@ -46,6 +55,10 @@ export class OiQaModerate extends QaDesk {
   declare otherReason: string;
   declare editBody: string;
   declare mergeInto: string;
+  declare banScope: StaffBan['scope'];
+  declare banDays: (typeof BAN_DAYS)[number];
+  /** Null until loaded, and when the list is not ours to see. */
+  declare bans: StaffBan[] | null;
 
   protected readonly titleKey = 'qaPageModerate' as const;
 
@@ -57,6 +70,24 @@ export class OiQaModerate extends QaDesk {
     this.otherReason = '';
     this.editBody = '';
     this.mergeInto = '';
+    this.banScope = 'interview';
+    this.banDays = 7;
+    this.bans = null;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('interviewId') && this.interviewId) void this.loadBans();
+  }
+
+  private async loadBans(): Promise<void> {
+    try {
+      this.bans = await api<StaffBan[]>(`${this.path}/bans`);
+    } catch (error) {
+      // Only moderators and admins manage bans: without the right, the list is simply not shown.
+      this.bans = null;
+      if (!(error instanceof ApiError && error.status === 403)) this.error = this.msg('errGeneric', { message: errorMessage(error) });
+    }
   }
 
   override connectedCallback(): void {
@@ -112,6 +143,7 @@ export class OiQaModerate extends QaDesk {
       r: () => this.openPanel('reject', question),
       e: () => this.openPanel('edit', question),
       m: () => this.openPanel('merge', question),
+      b: () => this.openPanel('ban', question),
     };
     const handler = handlers[key];
     if (!handler || this.busy) return;
@@ -137,13 +169,15 @@ export class OiQaModerate extends QaDesk {
     else void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#queue-title')?.focus());
   }
 
-  private openPanel(kind: 'reject' | 'edit' | 'merge', question: StaffQuestion): void {
+  private openPanel(kind: PanelKind, question: StaffQuestion): void {
     this.currentId = question.id;
     this.panel = { kind, id: question.id };
     this.reason = REJECT_REASONS[0];
     this.otherReason = '';
     this.editBody = question.body;
     this.mergeInto = '';
+    this.banScope = 'interview';
+    this.banDays = 7;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.panel-first')?.focus());
   }
 
@@ -185,6 +219,39 @@ export class OiQaModerate extends QaDesk {
     if (!done) return;
     this.notice = this.msg('modDoneRejected', { body: excerpt(question.body), reason });
     this.moveOn(question, queue);
+  }
+
+  /** Bans the question's asker; a pending question is rejected with the same reason by the server, so it leaves the queue. */
+  private async ban(question: StaffQuestion, queue: StaffQuestion[]): Promise<void> {
+    const reason = this.reason === OTHER ? this.otherReason.trim() : this.reason;
+    if (!reason) {
+      this.error = this.msg('modReasonRequired');
+      return;
+    }
+    const done = await this.run(async () => {
+      await api<StaffBan>(`${this.path}/bans`, {
+        method: 'POST',
+        body: { questionId: question.id, scope: this.banScope, reason, days: this.banDays },
+      });
+    });
+    if (!done) return;
+    this.notice = this.msg('modDoneBanned', { nickname: question.nickname });
+    this.moveOn(question, queue);
+    await this.loadBans();
+  }
+
+  private async lift(ban: StaffBan): Promise<void> {
+    const done = await this.run(async () => {
+      await api<void>(`${this.path}/bans/${encodeURIComponent(ban.id)}`, { method: 'DELETE' });
+    });
+    if (!done) return;
+    this.notice = this.msg('modDoneLifted', { nickname: this.banNickname(ban) });
+    await this.loadBans();
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#bans-title')?.focus());
+  }
+
+  private banNickname(ban: StaffBan): string {
+    return ban.nickname ?? this.msg('modBanNoNickname');
   }
 
   private async merge(question: StaffQuestion, queue: StaffQuestion[]): Promise<void> {
@@ -252,6 +319,41 @@ export class OiQaModerate extends QaDesk {
               </li>`,
             )}
           </ul>`}
+      ${this.bans === null ? nothing : this.renderBans(this.bans)}
+    `;
+  }
+
+  private renderBans(bans: StaffBan[]): TemplateResult {
+    return html`
+      <h2 id="bans-title" tabindex="-1">${this.msg('modBansTitle', { count: bans.length })}</h2>
+      ${bans.length === 0
+        ? html`<p>${this.msg('modBansEmpty')}</p>`
+        : html`<ul class="items">
+            ${repeat(
+              bans,
+              (ban) => ban.id,
+              (ban) => html`<li class="item">
+                <p class="item-meta">
+                  <strong>${this.banNickname(ban)}</strong>${this.time(ban.createdAt)}
+                  <span class="tag">${this.msg(ban.scope === 'all' ? 'modBanScopeAll' : 'modBanScopeInterview')}</span>
+                  <span>${ban.expiresAt === null ? this.msg('modBanForever') : html`${this.msg('modBanUntil')} ${this.time(ban.expiresAt)}`}</span>
+                  ${ban.createdBy ? html`<span>${this.msg('modBanBy', { username: ban.createdBy })}</span>` : nothing}
+                </p>
+                <p class="item-text">${ban.reason}</p>
+                <div class="actions">
+                  <button
+                    type="button"
+                    class="secondary"
+                    ?disabled=${this.busy}
+                    aria-label=${this.msg('modBanLiftNamed', { nickname: this.banNickname(ban) })}
+                    @click=${() => void this.lift(ban)}
+                  >
+                    ${this.msg('modBanLift')}
+                  </button>
+                </div>
+              </li>`,
+            )}
+          </ul>`}
     `;
   }
 
@@ -304,12 +406,22 @@ export class OiQaModerate extends QaDesk {
               <button type="button" class="danger" aria-label=${this.msg('modRejectNamed', named)} @click=${() => this.openPanel('reject', q)}>
                 ${this.msg('modReject')}
               </button>
+              <button
+                type="button"
+                class="danger"
+                aria-label=${this.msg('modBanNamed', { nickname: q.nickname })}
+                @click=${() => this.openPanel('ban', q)}
+              >
+                ${this.msg('modBan')}
+              </button>
             </div>`
           : panel === 'reject'
             ? this.renderReject(q, queue)
-            : panel === 'edit'
-              ? this.renderEdit(q, queue)
-              : this.renderMerge(store, q, queue)}
+            : panel === 'ban'
+              ? this.renderBan(q, queue)
+              : panel === 'edit'
+                ? this.renderEdit(q, queue)
+                : this.renderMerge(store, q, queue)}
       </li>
     `;
   }
@@ -317,36 +429,84 @@ export class OiQaModerate extends QaDesk {
   private renderReject(q: StaffQuestion, queue: StaffQuestion[]): TemplateResult {
     return html`
       <form @submit=${(e: Event) => (e.preventDefault(), void this.reject(q, queue))}>
+        ${this.renderReasons('modRejectLegend', true)}
+        <div class="actions">
+          <button type="submit" class="danger" ?disabled=${this.busy}>${this.msg('modRejectConfirm')}</button>
+          <button type="button" class="secondary" @click=${() => this.closePanel()}>${this.msg('cancel')}</button>
+        </div>
+      </form>
+    `;
+  }
+
+  /** The preset reasons and an own one: for a reject, and for a ban (whose reason also rejects a pending question). */
+  private renderReasons(legend: MessageKey, first: boolean): TemplateResult {
+    return html`
+      <fieldset>
+        <legend>${this.msg(legend)}</legend>
+        <div class="choices">
+          ${[...REJECT_REASONS, OTHER].map(
+            (reason, i) => html`<label>
+              <input
+                type="radio"
+                name="reason"
+                class=${i === 0 && first ? 'panel-first' : ''}
+                .checked=${this.reason === reason}
+                @change=${() => (this.reason = reason)}
+              />
+              ${reason === OTHER ? this.msg('modRejectOther') : reasonLabel(this.lang, reason as (typeof REJECT_REASONS)[number])}
+            </label>`,
+          )}
+        </div>
+        ${this.reason === OTHER
+          ? html`<div class="field">
+              <label for="other-reason">${this.msg('modRejectOtherText')}</label>
+              <input
+                id="other-reason"
+                maxlength=${QA_LIMITS.rejectReason.max}
+                .value=${this.otherReason}
+                @input=${(e: Event) => (this.otherReason = (e.target as HTMLInputElement).value)}
+              />
+            </div>`
+          : nothing}
+      </fieldset>
+    `;
+  }
+
+  private renderBan(q: StaffQuestion, queue: StaffQuestion[]): TemplateResult {
+    return html`
+      <form @submit=${(e: Event) => (e.preventDefault(), void this.ban(q, queue))}>
+        <p>${this.msg('modBanNote')}</p>
         <fieldset>
-          <legend>${this.msg('modRejectLegend')}</legend>
+          <legend>${this.msg('modBanScopeLegend')}</legend>
           <div class="choices">
-            ${[...REJECT_REASONS, OTHER].map(
-              (reason, i) => html`<label>
+            ${(['interview', 'all'] as const).map(
+              (scope, i) => html`<label>
                 <input
                   type="radio"
-                  name="reason"
+                  name="ban-scope"
                   class=${i === 0 ? 'panel-first' : ''}
-                  .checked=${this.reason === reason}
-                  @change=${() => (this.reason = reason)}
+                  .checked=${this.banScope === scope}
+                  @change=${() => (this.banScope = scope)}
                 />
-                ${reason === OTHER ? this.msg('modRejectOther') : reasonLabel(this.lang, reason as (typeof REJECT_REASONS)[number])}
+                ${this.msg(scope === 'all' ? 'modBanScopeAll' : 'modBanScopeInterview')}
               </label>`,
             )}
           </div>
-          ${this.reason === OTHER
-            ? html`<div class="field">
-                <label for="other-reason">${this.msg('modRejectOtherText')}</label>
-                <input
-                  id="other-reason"
-                  maxlength=${QA_LIMITS.rejectReason.max}
-                  .value=${this.otherReason}
-                  @input=${(e: Event) => (this.otherReason = (e.target as HTMLInputElement).value)}
-                />
-              </div>`
-            : nothing}
         </fieldset>
+        <fieldset>
+          <legend>${this.msg('modBanDaysLegend')}</legend>
+          <div class="choices">
+            ${BAN_DAYS.map(
+              (days) => html`<label>
+                <input type="radio" name="ban-days" .checked=${this.banDays === days} @change=${() => (this.banDays = days)} />
+                ${days === null ? this.msg('modBanForever') : this.msg(days === 1 ? 'modBanOneDay' : 'modBanDays', { days })}
+              </label>`,
+            )}
+          </div>
+        </fieldset>
+        ${this.renderReasons('modBanReasonLegend', false)}
         <div class="actions">
-          <button type="submit" class="danger" ?disabled=${this.busy}>${this.msg('modRejectConfirm')}</button>
+          <button type="submit" class="danger" ?disabled=${this.busy}>${this.msg('modBanConfirm')}</button>
           <button type="button" class="secondary" @click=${() => this.closePanel()}>${this.msg('cancel')}</button>
         </div>
       </form>

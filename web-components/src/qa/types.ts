@@ -139,3 +139,18 @@ export const QA_LIMITS = {
   postBody: { min: 1, max: 5000 },
   rejectReason: { max: 200 },
 } as const;
+
+/** A ban (禁止提问) as staff see it (GET /api/interviews/:id/bans): never the asker's identity. */
+export interface StaffBan {
+  id: string;
+  questionId: string | null;
+  nickname: string | null;
+  reason: string;
+  scope: 'interview' | 'all';
+  createdAt: string;
+  expiresAt: string | null;
+  createdBy: string | null;
+}
+
+/** The ban durations a moderator picks from, in days; null: until lifted. */
+export const BAN_DAYS = [1, 7, 30, null] as const;
