@@ -98,6 +98,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     const cameraAccess = new CameraAccess({ cameras, studioTokens: new StudioTokenRepository(dataSource), logger });
     const qa = new QaServices({
       dataSource,
+      dataDir: config.dataDir,
       filter: await loadSensitiveWords(config.sensitiveWordsFile, logger),
       imageUrl: (relativePath) => urls.media(relativePath),
       logger: logger.child({ component: 'qa' }),

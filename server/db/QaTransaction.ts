@@ -1,10 +1,11 @@
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import type { Guest, InterviewStatus } from '../domain/Interview.js';
-import type { Audience, Post, QaEvent, Question, ReviewSettings } from '../domain/qa/types.js';
+import type { Audience, Post, PostImage, QaEvent, Question, ReviewSettings } from '../domain/qa/types.js';
 import { GuestEntity } from './entities/GuestEntity.js';
 import { InterviewMemberEntity, type InterviewMemberRow } from './entities/InterviewMemberEntity.js';
 import type { AuditTargetType } from './entities/ModerationActionEntity.js';
 import { PostEntity } from './entities/PostEntity.js';
+import { PostImageEntity, type PostImageRow } from './entities/PostImageEntity.js';
 import { QuestionEntity, type QuestionRow } from './entities/QuestionEntity.js';
 import { ReviewSettingsEntity } from './entities/ReviewSettingsEntity.js';
 import { toReviewSettings } from './reviewSettingsRow.js';
@@ -139,6 +140,27 @@ export class QaTransaction {
         programTimeMs: post.programTimeMs,
       },
     );
+  }
+
+  /**
+   * The pictures a new post will carry, locked until the post is written: the interview's, uploaded by `userId`,
+   * and not yet on any post. Fewer rows than ids means some were not.
+   */
+  async unattachedImages(interviewId: string, userId: string, ids: readonly string[]): Promise<PostImage[]> {
+    const rows: PostImageRow[] = await this.#manager
+      .createQueryBuilder(PostImageEntity, 'i')
+      .setLock('pessimistic_write')
+      .where('i.id IN (:...ids)', { ids })
+      .andWhere('i.interview_id = :interviewId', { interviewId })
+      .andWhere('i.uploaded_by = :userId', { userId })
+      .andWhere('i.post_id IS NULL')
+      .getMany();
+    return rows.map(({ id, path, mimeType, width, height, bytes }) => ({ id, path, mimeType, width, height, bytes }));
+  }
+
+  async attachImages(postId: string, ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.#manager.update(PostImageEntity, { id: In([...ids]) }, { postId });
   }
 
   member(interviewId: string, userId: string): Promise<InterviewMemberRow | null> {

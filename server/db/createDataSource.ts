@@ -6,6 +6,7 @@ import { InterviewEntity } from './entities/InterviewEntity.js';
 import { InterviewMemberEntity } from './entities/InterviewMemberEntity.js';
 import { ModerationActionEntity } from './entities/ModerationActionEntity.js';
 import { PostEntity } from './entities/PostEntity.js';
+import { PostImageEntity } from './entities/PostImageEntity.js';
 import { QaEventEntity } from './entities/QaEventEntity.js';
 import { QuestionEntity } from './entities/QuestionEntity.js';
 import { ReviewSettingsEntity } from './entities/ReviewSettingsEntity.js';
@@ -14,6 +15,7 @@ import { UserEntity } from './entities/UserEntity.js';
 import { InitialSchema1795852800000 } from './migrations/1795852800000-InitialSchema.js';
 import { InterviewChangeNotify1795852900000 } from './migrations/1795852900000-InterviewChangeNotify.js';
 import { QaSchema1795853000000 } from './migrations/1795853000000-QaSchema.js';
+import { PostImages1795853100000 } from './migrations/1795853100000-PostImages.js';
 import { QuestionBans1795853200000 } from './migrations/1795853200000-QuestionBans.js';
 
 /** The TypeORM data source; the schema comes only from the migrations (never `synchronize`). */
@@ -31,11 +33,12 @@ export function createDataSource(url: string): DataSource {
       InterviewMemberEntity,
       QuestionEntity,
       PostEntity,
+      PostImageEntity,
       ReviewSettingsEntity,
       ModerationActionEntity,
       QaEventEntity,
     ],
-    migrations: [InitialSchema1795852800000, InterviewChangeNotify1795852900000, QaSchema1795853000000, QuestionBans1795853200000],
+    migrations: [InitialSchema1795852800000, InterviewChangeNotify1795852900000, QaSchema1795853000000, PostImages1795853100000, QuestionBans1795853200000],
     migrationsTableName: 'migrations',
     synchronize: false,
     logging: false,

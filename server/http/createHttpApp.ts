@@ -12,6 +12,8 @@ import { camerasRouter } from './camerasRouter.js';
 import { errorHandler } from './errorHandler.js';
 import { hlsRouter } from './hlsRouter.js';
 import { HttpError } from './httpErrors.js';
+import { imageFilesRouter } from './imageFilesRouter.js';
+import { imageUploadRouter } from './imageUploadRouter.js';
 import { InterviewPresenter } from './InterviewPresenter.js';
 import { interviewsRouter } from './interviewsRouter.js';
 import { membersRouter } from './membersRouter.js';
@@ -62,11 +64,26 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
     res.json({ ok: true });
   });
   app.use('/media', hlsRouter({ dataDir: config.dataDir, corsOrigins: config.corsOrigins }));
+  app.use(
+    '/media',
+    imageFilesRouter({
+      dataDir: config.dataDir,
+      corsOrigins: config.corsOrigins,
+      sessions: deps.sessions,
+      members: deps.qa.members,
+      images: deps.qa.images,
+    }),
+  );
   app.use(webRouter({ webDir: deps.webDir, interviews: deps.interviews }));
   // Before the interview's own public router: that one answers CORS preflights for reads only.
   app.use('/api/public', qaPublicRouter({ questions: deps.qa.questions, reads: deps.qa.reads, corsOrigins: config.corsOrigins }));
   app.use('/api/public', publicRouter({ interviews: deps.interviews, presenter, corsOrigins: config.corsOrigins }));
 
+  // Before the JSON chain below, which refuses the picture's raw body.
+  app.use(
+    '/api/interviews',
+    imageUploadRouter({ publicUrl: urls.base, sessions: deps.sessions, members: deps.qa.members, images: deps.qa.images }),
+  );
   app.use(
     '/api',
     sameOriginWrites(urls.base),

@@ -4,6 +4,7 @@ import { InvalidCredentialsError } from '../auth/InvalidCredentialsError.js';
 import { InvalidStatusTransitionError } from '../domain/InvalidStatusTransitionError.js';
 import { QaForbiddenError, QaInvalidInputError, QaRuleError } from '../domain/qa/QaRuleError.js';
 import { QaBannedError } from '../qa/QaBannedError.js';
+import { ImageRejectedError } from '../qa/ImageRejectedError.js';
 import { QaNotFoundError } from '../qa/QaNotFoundError.js';
 import { QaRateLimitedError } from '../qa/QaRateLimitedError.js';
 import { HttpError, InvalidRequestError, TooManyRequestsError } from './httpErrors.js';
@@ -37,6 +38,10 @@ function toHttpError(error: unknown): HttpError {
   // Any other move the Q&A rules refuse is a conflict with the item's state: question_not_pending, questions_closed…
   if (error instanceof QaRuleError) return new HttpError(409, error.code, error.message);
   if (error instanceof QaNotFoundError) return new HttpError(404, error.code, error.message);
+  if (error instanceof ImageRejectedError) {
+    const status = error.code === 'unsupported_image_type' ? 415 : error.code === 'image_too_large' ? 413 : 400;
+    return new HttpError(status, error.code, error.message);
+  }
   if (error instanceof QaBannedError) return new HttpError(403, error.code, error.message);
   if (error instanceof QaRateLimitedError) return new TooManyRequestsError(error.message, error.retryAfterSeconds);
   // body-parser and serve-static errors carry a `type` or a client `status`.

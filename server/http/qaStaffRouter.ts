@@ -6,6 +6,7 @@ import type { MemberService } from '../qa/MemberService.js';
 import type { PostService } from '../qa/PostService.js';
 import type { QaReadService } from '../qa/QaReadService.js';
 import type { QuestionService } from '../qa/QuestionService.js';
+import { IMAGE_LIMITS } from '../qa/imageLimits.js';
 import type { ReviewSettingsService } from '../qa/ReviewSettingsService.js';
 import { currentUser } from './sessionMiddleware.js';
 import { parseId, parseRequest } from './validate.js';
@@ -39,8 +40,12 @@ const newPostBody = z.object(
     guestIndex: guestIndex.nullish(),
     body: text(20_000),
     questionId: id.nullish(),
+    imageIds: z
+      .array(z.uuid({ error: 'must be a picture id' }), { error: 'must be a list of picture ids' })
+      .max(IMAGE_LIMITS.maxPerPost, { error: `may list at most ${IMAGE_LIMITS.maxPerPost} pictures` })
+      .optional(),
   },
-  { error: 'must be a JSON object {role, guestIndex?, body, questionId?}' },
+  { error: 'must be a JSON object {role, guestIndex?, body, questionId?, imageIds?}' },
 );
 
 const postActionBody = z.discriminatedUnion(

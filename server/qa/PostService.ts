@@ -5,7 +5,8 @@ import type { LockedInterview, QaTransaction } from '../db/QaTransaction.js';
 import { authorize } from '../domain/qa/permissions.js';
 import { applyPostCommand, newPost, type PostCommand } from '../domain/qa/postLifecycle.js';
 import { QaInvalidInputError, QaRuleError } from '../domain/qa/QaRuleError.js';
-import type { Actor, Post, PostRole } from '../domain/qa/types.js';
+import type { Actor, Post, PostImage, PostRole } from '../domain/qa/types.js';
+import { IMAGE_LIMITS } from './imageLimits.js';
 import { staffPostView, type StaffPost } from '../domain/qa/views.js';
 import { programTimeMs } from './programTime.js';
 import { postEvents, type ImageUrl } from './qaEvents.js';
@@ -25,6 +26,8 @@ export interface NewPostRequest {
   body: unknown;
   /** The question the post answers (一问一答). */
   questionId?: string | null | undefined;
+  /** Pictures uploaded beforehand (POST …/images) by the same user, in the order shown. */
+  imageIds?: readonly string[] | undefined;
 }
 
 /** The 图文直播: host and guest posts, and the reviewer's approval of those that need it (审核把关). */
@@ -48,6 +51,7 @@ export class PostService {
       const author = this.#author(interview, actor, request);
       const questionId = request.questionId ?? null;
       if (questionId !== null) await requireAnswerableQuestion(tx, interviewId, questionId);
+      const images = await claimImages(tx, interviewId, actor.userId, request.imageIds ?? []);
       const written = newPost(
         {
           id: crypto.randomUUID(),
@@ -56,7 +60,7 @@ export class PostService {
           ...author,
           authorUserId: actor.userId,
           body: request.body,
-          images: [],
+          images,
           questionId,
           programTimeMs: programTimeMs(interview, now),
         },
@@ -64,6 +68,7 @@ export class PostService {
         now,
       );
       await tx.insertPost(written);
+      await tx.attachImages(written.id, images.map((image) => image.id));
       await tx.audit(interviewId, audit('post.create', actor, null, written, this.#imageUrl), now);
       return { post: written, seq: await tx.appendEvents(interviewId, postEvents(null, written, this.#imageUrl), now) };
     });
@@ -116,6 +121,23 @@ async function requireAnswerableQuestion(tx: QaTransaction, interviewId: string,
   if (question.status !== 'approved' && question.status !== 'answered') {
     throw new QaRuleError('question_not_approved', 'A post can answer only an approved question; approve it first.');
   }
+}
+
+/** The pictures a post will carry, in the order asked; each must be the actor's own unattached upload here. */
+async function claimImages(tx: QaTransaction, interviewId: string, userId: string, ids: readonly string[]): Promise<PostImage[]> {
+  if (ids.length === 0) return [];
+  if (ids.length > IMAGE_LIMITS.maxPerPost) {
+    throw new QaInvalidInputError('imageIds', `A post carries at most ${IMAGE_LIMITS.maxPerPost} pictures.`);
+  }
+  if (new Set(ids).size !== ids.length) throw new QaInvalidInputError('imageIds', 'A picture is listed twice.');
+  const found = new Map((await tx.unattachedImages(interviewId, userId, ids)).map((image) => [image.id, image]));
+  return ids.map((id) => {
+    const image = found.get(id);
+    if (!image) {
+      throw new QaInvalidInputError('imageIds', `Picture ${id} is not one you uploaded to this interview, or another post already carries it.`);
+    }
+    return image;
+  });
 }
 
 function audit(action: string, actor: Actor, before: Post | null, after: Post, imageUrl: ImageUrl) {

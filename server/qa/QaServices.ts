@@ -1,9 +1,11 @@
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { InterviewMemberRepository } from '../db/InterviewMemberRepository.js';
+import { PostImageRepository } from '../db/PostImageRepository.js';
 import { QaRepository } from '../db/QaRepository.js';
 import type { SensitiveWordFilter } from '../domain/qa/SensitiveWordFilter.js';
 import { BanService } from './BanService.js';
+import { ImageService } from './ImageService.js';
 import { MemberService } from './MemberService.js';
 import { PostService } from './PostService.js';
 import { QaReadService } from './QaReadService.js';
@@ -20,9 +22,10 @@ export class QaServices {
   readonly settings: ReviewSettingsService;
   readonly reads: QaReadService;
   readonly bans: BanService;
+  readonly images: ImageService;
   readonly #limiter = new QuestionRateLimiter();
 
-  constructor(deps: { dataSource: DataSource; filter: SensitiveWordFilter; imageUrl: ImageUrl; logger: Logger }) {
+  constructor(deps: { dataSource: DataSource; dataDir: string; filter: SensitiveWordFilter; imageUrl: ImageUrl; logger: Logger }) {
     const qa = new QaRepository(deps.dataSource);
     const logger = deps.logger;
     this.members = new MemberService({ qa, members: new InterviewMemberRepository(deps.dataSource), logger });
@@ -31,6 +34,12 @@ export class QaServices {
     this.posts = new PostService({ qa, imageUrl: deps.imageUrl, logger });
     this.settings = new ReviewSettingsService({ qa, logger });
     this.reads = new QaReadService({ qa, imageUrl: deps.imageUrl });
+    this.images = new ImageService({
+      images: new PostImageRepository(deps.dataSource),
+      dataDir: deps.dataDir,
+      imageUrl: deps.imageUrl,
+      logger,
+    });
   }
 
   /** Stops the rate limiter's sweeping. Idempotent. */
