@@ -5,6 +5,7 @@ import type { Result } from 'axe-core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type TestBrowser } from '../helpers/chromium.js';
+import { Netizen } from '../helpers/qaFixtures.js';
 import { startTestApp, TEST_ADMIN, type TestApp } from '../helpers/startTestApp.js';
 
 /**
@@ -119,6 +120,20 @@ describe('accessibility (axe-core, serious and critical)', () => {
       undefined,
       { timeout: 15_000 },
     );
+    await expectAccessible();
+  });
+
+  it('the moderation desk, with a ban listed and the ban panel open', async () => {
+    const staff = await server.login();
+    // Both asked before the ban: it covers the address every test client shares.
+    const banned = await new Netizen(server.anonymous(), interviewId).ask('这一条提问的提问者将被禁止', '网友甲');
+    await new Netizen(server.anonymous(), interviewId).ask('这一条提问留在待审核队列里', '网友乙');
+    await staff.post(`/api/interviews/${interviewId}/bans`, { questionId: banned.body.id, scope: 'interview', reason: '含不文明用语', days: 7 });
+    await page.goto(`${server.url}/console#/interviews/${interviewId}/moderate`);
+    await page.locator('oi-qa-moderate li[data-id]').first().focus();
+    await page.keyboard.press('b');
+    await page.locator('oi-qa-moderate input[name="ban-scope"]').first().waitFor();
+    await page.locator('oi-qa-moderate button', { hasText: '解除' }).waitFor();
     await expectAccessible();
   });
 });
