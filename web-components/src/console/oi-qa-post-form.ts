@@ -1,10 +1,36 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { t, type MessageKey } from '../i18n/index.js';
 import { byTime, charCount } from '../qa/labels.js';
 import type { StaffQaStore } from '../qa/qa-store.js';
 import { QA_LIMITS, type PostRole, type StaffPost, type StaffQuestion } from '../qa/types.js';
+import { ApiError } from '../api/client.js';
 import { api, errorMessage } from './api.js';
 import { QaDesk, excerpt } from './qa-desk.js';
+import { uploadImage } from './uploadImage.js';
+
+/** The server's limits for post pictures (server/qa/imageLimits.ts), checked here first to answer at once. */
+const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
+const MAX_IMAGES = 9;
+const MAX_IMAGE_MB = 10;
+
+/** A picture picked for the post: uploading (progress 0–1), then stored with the server's id. */
+interface PickedImage {
+  key: number;
+  name: string;
+  /** A local object URL, so the thumbnail shows before the upload ends. */
+  preview: string;
+  progress: number;
+  id: string | null;
+}
+
+/** The catalogue message for an upload the server refused, by its stable code. */
+const UPLOAD_ERRORS: Record<string, MessageKey> = {
+  image_too_large: 'postImageTooLarge',
+  image_type_mismatch: 'postImageWrongType',
+  unsupported_image_type: 'postImageWrongType',
+  image_too_many_pixels: 'postImageTooManyPixels',
+  image_unreadable: 'postImageUnreadable',
+};
 
 /**
  * <oi-qa-post-form>: writes one 图文直播 post as the host or as a guest, optionally answering a question (一问一答).
@@ -22,6 +48,7 @@ export class OiQaPostForm extends LitElement {
     busy: { state: true },
     error: { state: true },
     notice: { state: true },
+    images: { state: true },
   };
 
   declare lang: string;
@@ -36,6 +63,8 @@ export class OiQaPostForm extends LitElement {
   declare busy: boolean;
   declare error: string;
   declare notice: string;
+  declare images: PickedImage[];
+  #nextKey = 0;
 
   constructor() {
     super();
@@ -47,6 +76,53 @@ export class OiQaPostForm extends LitElement {
     this.busy = false;
     this.error = '';
     this.notice = '';
+    this.images = [];
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const image of this.images) URL.revokeObjectURL(image.preview);
+  }
+
+  /** Uploads each picked file at once; refusals (type, size, count) are said per file and the rest go on. */
+  private pick(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    const files = [...(input.files ?? [])];
+    input.value = '';
+    const room = MAX_IMAGES - this.images.length;
+    const errors: string[] = [];
+    if (files.length > room) errors.push(this.msg('postImageTooMany', { max: MAX_IMAGES }));
+    for (const file of files.slice(0, Math.max(room, 0))) {
+      if (!IMAGE_TYPES.includes(file.type)) errors.push(this.msg('postImageWrongType', { name: file.name }));
+      else if (file.size > MAX_IMAGE_MB * 1024 * 1024) errors.push(this.msg('postImageTooLarge', { name: file.name, mb: MAX_IMAGE_MB }));
+      else void this.upload(file);
+    }
+    this.error = errors.join(' ');
+  }
+
+  private async upload(file: File): Promise<void> {
+    const picked: PickedImage = { key: this.#nextKey++, name: file.name, preview: URL.createObjectURL(file), progress: 0, id: null };
+    this.images = [...this.images, picked];
+    const update = (change: Partial<PickedImage>) => {
+      this.images = this.images.map((image) => (image.key === picked.key ? { ...image, ...change } : image));
+    };
+    try {
+      const stored = await uploadImage(this.interviewId, file, (progress) => update({ progress }));
+      update({ id: stored.id, progress: 1 });
+    } catch (error) {
+      this.removeImage(picked.key);
+      const key = error instanceof ApiError ? UPLOAD_ERRORS[error.code] : undefined;
+      const message = key
+        ? this.msg(key, { name: file.name, mb: MAX_IMAGE_MB })
+        : this.msg('postImageFailed', { name: file.name, message: errorMessage(error) });
+      this.error = [this.error, message].filter(Boolean).join(' ');
+    }
+  }
+
+  private removeImage(key: number): void {
+    const image = this.images.find((candidate) => candidate.key === key);
+    if (image) URL.revokeObjectURL(image.preview);
+    this.images = this.images.filter((candidate) => candidate.key !== key);
   }
 
   private msg(key: MessageKey, params?: Record<string, string | number>): string {
@@ -68,9 +144,14 @@ export class OiQaPostForm extends LitElement {
       this.renderRoot.querySelector<HTMLElement>('#post-body')?.focus();
       return;
     }
+    if (this.images.some((image) => image.id === null)) {
+      this.error = this.msg('postImagesWait');
+      return;
+    }
     this.busy = true;
     this.error = '';
     const seq = store.state.seq;
+    const imageIds = this.images.map((image) => image.id as string);
     const questionId = this.questionId();
     try {
       const post = await api<StaffPost>(`/api/interviews/${encodeURIComponent(this.interviewId)}/posts`, {
@@ -80,11 +161,14 @@ export class OiQaPostForm extends LitElement {
           ...(this.author === 'guest' && this.guestIndex !== null ? { guestIndex: this.guestIndex } : {}),
           body,
           ...(questionId ? { questionId } : {}),
+          ...(imageIds.length > 0 ? { imageIds } : {}),
         },
       });
       store.applyAnswer('post', post, seq);
       this.body = '';
       this.questionChoice = null;
+      for (const image of this.images) URL.revokeObjectURL(image.preview);
+      this.images = [];
       this.notice = this.msg(post.status === 'pending' ? 'postSubmittedPending' : 'postSubmittedPublished');
     } catch (error) {
       this.error = this.msg('errGeneric', { message: errorMessage(error) });
@@ -127,6 +211,20 @@ export class OiQaPostForm extends LitElement {
             )}
           </select>
         </div>
+        <div class="field">
+          <label for="post-images">${this.msg('postImagesAdd')}</label>
+          <input
+            id="post-images"
+            type="file"
+            accept=${IMAGE_TYPES.join(',')}
+            multiple
+            aria-describedby="post-images-hint"
+            ?disabled=${this.images.length >= MAX_IMAGES}
+            @change=${(e: Event) => this.pick(e)}
+          />
+          <p id="post-images-hint" class="hint">${this.msg('postImagesHint', { max: MAX_IMAGES, mb: MAX_IMAGE_MB })}</p>
+          ${this.images.length === 0 ? nothing : html`<ul class="thumbs">${this.images.map((image) => this.renderThumb(image))}</ul>`}
+        </div>
         <p class="error" role="alert">${this.error}</p>
         <p role="status">${this.notice}</p>
         <button type="submit" ?disabled=${this.busy || !store}>${this.msg('postSubmit')}</button>
@@ -134,7 +232,46 @@ export class OiQaPostForm extends LitElement {
     `;
   }
 
-  static override styles = QaDesk.styles;
+  private renderThumb(image: PickedImage): TemplateResult {
+    return html`<li class="thumb">
+      <img src=${image.preview} alt=${this.msg('postImageAlt', { name: image.name })} width="96" height="96" />
+      ${image.id === null
+        ? html`<progress max="1" .value=${image.progress} aria-label=${this.msg('postImageUploading', { percent: Math.round(image.progress * 100) })}></progress>`
+        : nothing}
+      <button type="button" aria-label=${this.msg('postImageRemove', { name: image.name })} @click=${() => this.removeImage(image.key)}>
+        ${this.msg('postImageRemoveShort')}
+      </button>
+    </li>`;
+  }
+
+  static override styles = [
+    ...QaDesk.styles,
+    css`
+      .thumbs {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        list-style: none;
+        margin: 0.5rem 0 0;
+        padding: 0;
+      }
+      .thumb {
+        display: flex;
+        flex-direction: column;
+        gap: 0.25rem;
+        width: 96px;
+      }
+      .thumb img {
+        width: 96px;
+        height: 96px;
+        object-fit: cover;
+        border-radius: 4px;
+      }
+      .thumb progress {
+        width: 100%;
+      }
+    `,
+  ];
 }
 
 /** The posts one writer sees under the form, newest first, with their review status. */
