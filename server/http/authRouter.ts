@@ -6,7 +6,7 @@ import { requireUser, currentUser } from './sessionMiddleware.js';
 import { readSessionToken, SESSION_COOKIE, sessionCookieOptions } from './sessionCookie.js';
 import { parseRequest } from './validate.js';
 
-const loginBody = z.object(
+export const loginBody = z.object(
   {
     username: z.string({ error: 'is required (text)' }).min(1, { error: 'must not be empty' }).max(100, { error: 'is too long' }),
     password: z.string({ error: 'is required (text)' }).min(1, { error: 'must not be empty' }).max(1000, { error: 'is too long' }),
