@@ -24,7 +24,7 @@ const optionalText = (max: number) =>
     .nullish()
     .transform((value) => (value ? value : null));
 
-const newInterviewBody = z.object(
+export const newInterviewBody = z.object(
   {
     title: text(200).min(1, { error: 'must not be empty' }),
     topic: optionalText(500),
@@ -47,7 +47,7 @@ const newInterviewBody = z.object(
   { error: 'must be a JSON object' },
 );
 
-const newCameraBody = z.object({ name: text(100).min(1, { error: 'must not be empty' }) }, { error: 'must be a JSON object' });
+export const newCameraBody = z.object({ name: text(100).min(1, { error: 'must not be empty' }) }, { error: 'must be a JSON object' });
 
 /** Staff routes for interviews and their cameras (mounted behind requireUser). */
 export function interviewsRouter(deps: {
