@@ -4,7 +4,7 @@ import type { MemberService } from '../qa/MemberService.js';
 import { currentUser } from './sessionMiddleware.js';
 import { parseId, parseRequest } from './validate.js';
 
-const memberBody = z.object(
+export const memberBody = z.object(
   {
     roles: z
       .array(z.enum(['moderator', 'host', 'guest', 'reviewer'], { error: 'must be moderator, host, guest or reviewer' }), {
