@@ -8,7 +8,7 @@ import { requireJsonBody } from './requireJsonBody.js';
 import { parseId, parseRequest } from './validate.js';
 
 /** Types and rough sizes here; the Q&A rules check the exact limits and name the field. */
-const askBody = z.object(
+export const askBody = z.object(
   {
     nickname: z.string({ error: 'is required (text)' }).max(200, { error: 'is too long' }),
     body: z.string({ error: 'is required (text)' }).max(5000, { error: 'is too long' }),
