@@ -19,7 +19,7 @@ const guestIndex = z.int({ error: 'must be a whole number from 0' }).min(0, { er
 const unionError = (choices: string) => (issue: { code: string; path?: PropertyKey[] }) =>
   issue.code === 'invalid_union' ? `must be one of ${choices}` : issue.code === 'invalid_type' && issue.path?.length === 0 ? 'must be a JSON object' : undefined;
 
-const questionActionBody = z.discriminatedUnion(
+export const questionActionBody = z.discriminatedUnion(
   'action',
   [
     z.object({ action: z.literal('approve') }),
@@ -34,7 +34,7 @@ const questionActionBody = z.discriminatedUnion(
   { error: unionError('approve, reject, edit, select, unselect, merge, answering, answered') },
 );
 
-const newPostBody = z.object(
+export const newPostBody = z.object(
   {
     role: z.enum(['host', 'guest'], { error: 'must be host or guest' }),
     guestIndex: guestIndex.nullish(),
@@ -48,13 +48,13 @@ const newPostBody = z.object(
   { error: 'must be a JSON object {role, guestIndex?, body, questionId?, imageIds?}' },
 );
 
-const postActionBody = z.discriminatedUnion(
+export const postActionBody = z.discriminatedUnion(
   'action',
   [z.object({ action: z.literal('approve') }), z.object({ action: z.literal('reject'), reason: text(1000) })],
   { error: unionError('approve, reject') },
 );
 
-const banBody = z.object(
+export const banBody = z.object(
   {
     questionId: id,
     scope: z.enum(['interview', 'all'], { error: 'must be interview or all' }),
@@ -69,7 +69,7 @@ const banBody = z.object(
 );
 
 const flag = z.boolean({ error: 'must be true or false' });
-const reviewSettingsBody = z.strictObject(
+export const reviewSettingsBody = z.strictObject(
   {
     reviewQuestions: flag.optional(),
     reviewHostPosts: flag.optional(),
