@@ -72,7 +72,10 @@ describe('post images', () => {
     expect(top[0]).toBeGreaterThan(200);
     expect(bottom[2]).toBeGreaterThan(200);
 
-    const big = await sharp({ create: { width: 4000, height: 3000, channels: 3, background: '#336699' } }).jpeg().toBuffer();
+    // Noise compresses about as badly as a real 12-megapixel photo (5–6 MB).
+    const big = await sharp({ create: { width: 4000, height: 3000, channels: 3, background: '#000000', noise: { type: 'gaussian', mean: 128, sigma: 20 } } })
+      .jpeg({ quality: 90 })
+      .toBuffer();
     const started = performance.now();
     const scaled = await upload(host, 'image/jpeg', big);
     console.log(`4000×3000 JPEG (${big.length} bytes) upload + processing: ${Math.round(performance.now() - started)} ms`);
