@@ -1,0 +1,338 @@
+import type { z } from 'zod';
+import { loginBody } from '../authRouter.js';
+import { newCameraBody, newInterviewBody } from '../interviewsRouter.js';
+import { memberBody } from '../membersRouter.js';
+import { askBody } from '../qaPublicRouter.js';
+import { banBody, newPostBody, postActionBody, questionActionBody, reviewSettingsBody } from '../qaStaffRouter.js';
+
+export const API_TAGS = {
+  auth: 'Logging in and out of the console',
+  interviews: 'Interviews and their cameras (staff)',
+  cameras: 'Camera tokens (staff)',
+  public: 'What any portal may read without logging in',
+  questions: "Netizens' and moderators' questions",
+  posts: 'Host and guest posts (图文直播) and their pictures',
+  moderation: 'Screening, review settings, bans and the audit log',
+  members: "Who moderates, hosts, guests and reviews each interview",
+  whip: 'WHIP ingest (RFC 9725) for cameras and the browser studio',
+  media: 'HLS playback files and post pictures',
+} as const;
+
+export type ApiTag = keyof typeof API_TAGS;
+
+/** none: anyone; session: the console's `oi_session` cookie; bearer: a camera or studio token (WHIP). */
+export type ApiAuth = 'none' | 'session' | 'bearer';
+
+/** The status each error code is answered with; a route lists the codes, the document groups them by status. */
+export const ERROR_STATUS = {
+  invalid_request: 400,
+  invalid_json: 400,
+  image_type_mismatch: 400,
+  image_too_many_pixels: 400,
+  image_unreadable: 400,
+  sdp_missing: 400,
+  sdp_unsupported: 400,
+  invalid_fragment: 400,
+  invalid_body: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  unauthorized: 401,
+  forbidden: 403,
+  forbidden_origin: 403,
+  banned: 403,
+  not_found: 404,
+  session_not_found: 404,
+  invalid_status_transition: 409,
+  questions_closed: 409,
+  question_not_pending: 409,
+  question_not_approved: 409,
+  question_final: 409,
+  question_not_found: 409,
+  merge_into_self: 409,
+  merge_other_interview: 409,
+  merge_target_unavailable: 409,
+  post_not_pending: 409,
+  etag_mismatch: 412,
+  payload_too_large: 413,
+  image_too_large: 413,
+  body_too_large: 413,
+  unsupported_media_type: 415,
+  unsupported_image_type: 415,
+  precondition_required: 428,
+  rate_limited: 429,
+  shutting_down: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface ApiRoute {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete' | 'options';
+  /** The full path in OpenAPI form, `/api/interviews/{id}/…`; the names are the express parameter names. */
+  path: string;
+  tag: ApiTag;
+  summary: string;
+  auth: ApiAuth;
+  /** The schema the router validates the JSON body with (the same object, imported from the router). */
+  body?: z.ZodType;
+  /** A body that is not JSON (a picture, an SDP offer): its content types. */
+  rawBody?: { contentTypes: string[]; description: string };
+  /** The netizen's device token, sent as `X-Device-Token`. */
+  deviceToken?: true;
+  success: { status: number; description: string; contentType?: string };
+  errors: ErrorCode[];
+}
+
+// The /api chain's checks: writes come from the server's own pages, bodies are JSON of at most 100 kB.
+const ownOriginWrite: ErrorCode[] = ['forbidden_origin'];
+const jsonBody: ErrorCode[] = ['forbidden_origin', 'unsupported_media_type', 'invalid_json', 'payload_too_large', 'invalid_request'];
+const staff: ErrorCode[] = ['unauthenticated', 'not_found'];
+const qaStaff: ErrorCode[] = ['unauthenticated', 'forbidden', 'not_found'];
+const publicJsonBody: ErrorCode[] = ['unsupported_media_type', 'invalid_json', 'payload_too_large', 'invalid_request'];
+const whip: ErrorCode[] = ['unauthorized', 'shutting_down'];
+
+/** Every route the server mounts, except the HTML pages and their assets; the integration test holds the app to this list. */
+export const API_ROUTES: ApiRoute[] = [
+  // auth
+  {
+    method: 'post', path: '/api/auth/login', tag: 'auth', auth: 'none', summary: 'Log in; sets the session cookie', body: loginBody,
+    success: { status: 200, description: '`{ user: { id, username, role } }` and the `oi_session` cookie' },
+    errors: [...jsonBody, 'invalid_credentials'],
+  },
+  {
+    method: 'post', path: '/api/auth/logout', tag: 'auth', auth: 'none', summary: 'Log out; ends the session and clears the cookie',
+    success: { status: 204, description: 'Logged out (also when there was no session)' },
+    errors: ownOriginWrite,
+  },
+  {
+    method: 'get', path: '/api/auth/me', tag: 'auth', auth: 'session', summary: 'The logged-in user',
+    success: { status: 200, description: '`{ user: { id, username, role } }`' },
+    errors: ['unauthenticated'],
+  },
+
+  // interviews
+  {
+    method: 'get', path: '/api/interviews', tag: 'interviews', auth: 'session', summary: 'List the interviews',
+    success: { status: 200, description: 'The interviews, staff view' },
+    errors: ['unauthenticated'],
+  },
+  {
+    method: 'post', path: '/api/interviews', tag: 'interviews', auth: 'session', summary: 'Create an interview', body: newInterviewBody,
+    success: { status: 201, description: 'The new interview, staff view' },
+    errors: ['unauthenticated', ...jsonBody],
+  },
+  {
+    method: 'get', path: '/api/interviews/{id}', tag: 'interviews', auth: 'session', summary: 'One interview',
+    success: { status: 200, description: 'The interview, staff view' },
+    errors: staff,
+  },
+  {
+    method: 'post', path: '/api/interviews/{id}/end', tag: 'interviews', auth: 'session',
+    summary: 'End the interview: close the playlist, finalise the recordings',
+    success: { status: 200, description: 'The ended interview, staff view' },
+    errors: [...staff, ...ownOriginWrite, 'invalid_status_transition'],
+  },
+  {
+    method: 'get', path: '/api/interviews/{id}/cameras', tag: 'interviews', auth: 'session', summary: "The interview's cameras",
+    success: { status: 200, description: '`[{ id, name, whipUrl, createdAt, live }]`' },
+    errors: staff,
+  },
+  {
+    method: 'post', path: '/api/interviews/{id}/cameras', tag: 'interviews', auth: 'session', summary: 'Add a camera', body: newCameraBody,
+    success: { status: 201, description: '`{ id, name, whipUrl, token }`; the token is shown only here' },
+    errors: [...staff, ...jsonBody],
+  },
+
+  // cameras
+  {
+    method: 'post', path: '/api/cameras/{id}/token', tag: 'cameras', auth: 'session', summary: "Replace the camera's token",
+    success: { status: 200, description: '`{ token }`; the old token stops working' },
+    errors: [...staff, ...ownOriginWrite],
+  },
+  {
+    method: 'delete', path: '/api/cameras/{id}', tag: 'cameras', auth: 'session', summary: 'Remove the camera and cut off its stream',
+    success: { status: 204, description: 'Removed' },
+    errors: [...staff, ...ownOriginWrite],
+  },
+  {
+    method: 'post', path: '/api/cameras/{id}/studio-token', tag: 'cameras', auth: 'session',
+    summary: 'A short-lived token for publishing from the browser studio',
+    success: { status: 200, description: '`{ whipUrl, token, expiresAt }`' },
+    errors: [...staff, ...ownOriginWrite],
+  },
+
+  // public
+  {
+    method: 'get', path: '/healthz', tag: 'public', auth: 'none', summary: 'Liveness probe',
+    success: { status: 200, description: '`{ ok: true }`' },
+    errors: [],
+  },
+  {
+    method: 'get', path: '/api/docs', tag: 'public', auth: 'none', summary: 'This document (OpenAPI 3.1)',
+    success: { status: 200, description: 'The OpenAPI document' },
+    errors: [],
+  },
+  {
+    method: 'get', path: '/api/public/interviews/{id}', tag: 'public', auth: 'none', summary: 'One interview, public view (CORS for the listed portals)',
+    success: { status: 200, description: 'The interview, public view' },
+    errors: ['not_found'],
+  },
+  {
+    method: 'get', path: '/api/public/interviews/{id}/qa', tag: 'public', auth: 'none', summary: 'The approved questions and posts',
+    success: { status: 200, description: '`{ seq, questions, posts, answeringQuestionId, questionsOpen }`' },
+    errors: ['not_found'],
+  },
+
+  // questions
+  {
+    method: 'post', path: '/api/public/interviews/{id}/questions', tag: 'questions', auth: 'none', deviceToken: true,
+    summary: 'Ask a question', body: askBody,
+    success: { status: 201, description: "The question, the asker's view (`MyQuestion`)" },
+    errors: [...publicJsonBody, 'not_found', 'banned', 'questions_closed', 'rate_limited'],
+  },
+  {
+    method: 'get', path: '/api/public/interviews/{id}/my-questions', tag: 'questions', auth: 'none', deviceToken: true,
+    summary: "This device's questions, all statuses",
+    success: { status: 200, description: '`MyQuestion[]`' },
+    errors: ['invalid_request', 'not_found'],
+  },
+  {
+    method: 'delete', path: '/api/public/interviews/{id}/my-questions/{questionId}', tag: 'questions', auth: 'none', deviceToken: true,
+    summary: "Withdraw one of this device's questions",
+    success: { status: 200, description: 'The withdrawn question (`MyQuestion`)' },
+    errors: ['invalid_request', 'not_found', 'question_final'],
+  },
+  {
+    method: 'post', path: '/api/interviews/{id}/questions/{questionId}/actions', tag: 'questions', auth: 'session',
+    summary: 'Moderate, select, mark answering or answered', body: questionActionBody,
+    success: { status: 200, description: '`StaffQuestion`' },
+    errors: [
+      ...qaStaff, ...jsonBody, 'question_not_pending', 'question_not_approved', 'question_final', 'question_not_found',
+      'merge_into_self', 'merge_other_interview', 'merge_target_unavailable',
+    ],
+  },
+
+  // posts
+  {
+    method: 'post', path: '/api/interviews/{id}/posts', tag: 'posts', auth: 'session', summary: 'Publish a host or guest post', body: newPostBody,
+    success: { status: 201, description: '`StaffPost`' },
+    errors: [...qaStaff, ...jsonBody, 'question_not_found'],
+  },
+  {
+    method: 'post', path: '/api/interviews/{id}/posts/{postId}/actions', tag: 'posts', auth: 'session', summary: 'Approve or reject a post',
+    body: postActionBody,
+    success: { status: 200, description: '`StaffPost`' },
+    errors: [...qaStaff, ...jsonBody, 'post_not_pending'],
+  },
+  {
+    method: 'post', path: '/api/interviews/{id}/images', tag: 'posts', auth: 'session', summary: 'Upload a picture for a post',
+    rawBody: { contentTypes: ['image/jpeg', 'image/png', 'image/webp'], description: 'The picture itself, at most 10 MB and 40 MP' },
+    success: { status: 201, description: '`{ id, url, width, height, bytes, mimeType }`' },
+    errors: [
+      ...qaStaff, 'forbidden_origin', 'unsupported_image_type', 'image_too_large', 'image_type_mismatch', 'image_too_many_pixels',
+      'image_unreadable',
+    ],
+  },
+
+  // moderation
+  {
+    method: 'get', path: '/api/interviews/{id}/qa', tag: 'moderation', auth: 'session', summary: "The interview's Q&A as staff see it",
+    success: { status: 200, description: '`{ seq, questions, posts, settings, me }`' },
+    errors: qaStaff,
+  },
+  {
+    method: 'get', path: '/api/interviews/{id}/review-settings', tag: 'moderation', auth: 'session', summary: 'The review settings',
+    success: { status: 200, description: '`ReviewSettings`' },
+    errors: qaStaff,
+  },
+  {
+    method: 'put', path: '/api/interviews/{id}/review-settings', tag: 'moderation', auth: 'session', summary: 'Change some review settings',
+    body: reviewSettingsBody,
+    success: { status: 200, description: '`ReviewSettings`' },
+    errors: [...qaStaff, ...jsonBody],
+  },
+  {
+    method: 'get', path: '/api/interviews/{id}/audit', tag: 'moderation', auth: 'session', summary: 'The audit log, newest first',
+    success: { status: 200, description: '`AuditEntry[]` (at most 1000)' },
+    errors: qaStaff,
+  },
+  {
+    method: 'get', path: '/api/interviews/{id}/bans', tag: 'moderation', auth: 'session', summary: 'The bans in force here',
+    success: { status: 200, description: '`Ban[]`, newest first' },
+    errors: qaStaff,
+  },
+  {
+    method: 'post', path: '/api/interviews/{id}/bans', tag: 'moderation', auth: 'session', summary: "Ban a question's asker", body: banBody,
+    success: { status: 201, description: '`Ban`' },
+    errors: [...qaStaff, ...jsonBody, 'question_not_found'],
+  },
+  {
+    method: 'delete', path: '/api/interviews/{id}/bans/{banId}', tag: 'moderation', auth: 'session', summary: 'Lift a ban',
+    success: { status: 204, description: 'Lifted' },
+    errors: [...qaStaff, ...ownOriginWrite],
+  },
+
+  // members
+  {
+    method: 'get', path: '/api/interviews/{id}/members', tag: 'members', auth: 'session', summary: "The interview's members (admins)",
+    success: { status: 200, description: '`Member[]`' },
+    errors: qaStaff,
+  },
+  {
+    method: 'put', path: '/api/interviews/{id}/members/{userId}', tag: 'members', auth: 'session', summary: "Set a user's roles (admins)",
+    body: memberBody,
+    success: { status: 200, description: '`Member[]`' },
+    errors: [...qaStaff, ...jsonBody],
+  },
+  {
+    method: 'delete', path: '/api/interviews/{id}/members/{userId}', tag: 'members', auth: 'session', summary: 'Remove a member (admins)',
+    success: { status: 200, description: '`Member[]`' },
+    errors: [...qaStaff, ...ownOriginWrite],
+  },
+
+  // whip
+  {
+    method: 'options', path: '/whip/{cameraId}', tag: 'whip', auth: 'none', summary: 'CORS preflight; `Accept-Post: application/sdp`',
+    success: { status: 204, description: 'No content' },
+    errors: [],
+  },
+  {
+    method: 'post', path: '/whip/{cameraId}', tag: 'whip', auth: 'bearer', summary: 'Publish: send the SDP offer, get the answer',
+    rawBody: { contentTypes: ['application/sdp'], description: 'The SDP offer, at most 128 kB' },
+    success: { status: 201, description: 'The SDP answer; `Location` names the session, `ETag` its ICE session', contentType: 'application/sdp' },
+    errors: [...whip, 'unsupported_media_type', 'sdp_missing', 'sdp_unsupported', 'invalid_body', 'body_too_large'],
+  },
+  {
+    method: 'options', path: '/whip/{cameraId}/{sessionId}', tag: 'whip', auth: 'none',
+    summary: 'CORS preflight; `Accept-Patch: application/trickle-ice-sdpfrag`',
+    success: { status: 204, description: 'No content' },
+    errors: [],
+  },
+  {
+    method: 'patch', path: '/whip/{cameraId}/{sessionId}', tag: 'whip', auth: 'bearer', summary: 'Trickle ICE candidates or restart ICE',
+    rawBody: { contentTypes: ['application/trickle-ice-sdpfrag'], description: 'An SDP fragment; `If-Match` carries the ETag' },
+    success: { status: 204, description: 'Candidates taken; an ICE restart answers 200 with the new fragment' },
+    errors: [
+      ...whip, 'unsupported_media_type', 'session_not_found', 'precondition_required', 'etag_mismatch', 'invalid_fragment', 'invalid_body',
+      'body_too_large',
+    ],
+  },
+  {
+    method: 'delete', path: '/whip/{cameraId}/{sessionId}', tag: 'whip', auth: 'bearer', summary: 'Stop publishing',
+    success: { status: 200, description: 'Stopped' },
+    errors: [...whip, 'session_not_found'],
+  },
+
+  // media
+  {
+    method: 'get', path: '/media/interviews/{id}/hls/{file}', tag: 'media', auth: 'none',
+    summary: 'An HLS playlist or segment (`file` may contain slashes)',
+    success: { status: 200, description: 'The playlist or segment', contentType: 'application/vnd.apple.mpegurl' },
+    errors: ['not_found'],
+  },
+  {
+    method: 'get', path: '/media/interviews/{id}/images/{file}', tag: 'media', auth: 'none',
+    summary: 'A post picture: public once its post is approved, staff-only before',
+    success: { status: 200, description: 'The picture', contentType: 'image/*' },
+    errors: ['not_found'],
+  },
+];
