@@ -17,6 +17,7 @@ import { imageUploadRouter } from './imageUploadRouter.js';
 import { InterviewPresenter } from './InterviewPresenter.js';
 import { interviewsRouter } from './interviewsRouter.js';
 import { membersRouter } from './membersRouter.js';
+import { apiDocsRouter } from './openapi/apiDocsRouter.js';
 import { publicRouter } from './publicRouter.js';
 import type { PublicUrls } from './PublicUrls.js';
 import { qaPublicRouter } from './qaPublicRouter.js';
@@ -78,6 +79,7 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
   // Before the interview's own public router: that one answers CORS preflights for reads only.
   app.use('/api/public', qaPublicRouter({ questions: deps.qa.questions, reads: deps.qa.reads, corsOrigins: config.corsOrigins }));
   app.use('/api/public', publicRouter({ interviews: deps.interviews, presenter, corsOrigins: config.corsOrigins }));
+  app.use('/api', apiDocsRouter());
 
   // Before the JSON chain below, which refuses the picture's raw body.
   app.use(
