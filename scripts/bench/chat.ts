@@ -47,7 +47,6 @@ const DRAIN_MS = 10_000;
 const FD_HEADROOM = 1_024;
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-// Declared before the run below starts: classes, unlike functions, are not hoisted.
 /** What every viewer received, per approved question: first arrival per socket, and repeated seqs. */
 class DeliveryTracker {
   readonly #itemOf: Map<string, number>;
@@ -96,36 +95,6 @@ class DeliveryTracker {
   }
 }
 
-const fdsNeeded = VIEWERS + FD_HEADROOM;
-const fdLimits = openFileLimits();
-if (fdLimits.hard < fdsNeeded) {
-  process.stderr.write(
-    `${VIEWERS} viewers need about ${fdsNeeded} file descriptors in this process and in the server (one per socket ` +
-      `on each side), but the hard limit is ${fdLimits.hard}. Raise it (e.g. LimitNOFILE, /etc/security/limits.conf, ` +
-      `docker run --ulimit nofile=65536:65536) or ask for fewer viewers.\n`,
-  );
-  process.exit(1);
-}
-if (fdLimits.soft < fdsNeeded) {
-  // Node cannot raise its own limit: run this script again under a shell that does (the hard limit allows it).
-  process.stderr.write(`ulimit -n is ${fdLimits.soft}, below the ${fdsNeeded} needed: re-running with ${fdsNeeded}\n`);
-  const rerun = spawn(
-    'bash',
-    [
-      '-c',
-      'ulimit -Sn "$0" && exec "$@"',
-      String(fdsNeeded),
-      process.execPath,
-      ...process.execArgv,
-      ...process.argv.slice(1),
-    ],
-    { stdio: 'inherit' },
-  );
-  rerun.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
-} else {
-  await runBenchmark();
-}
-
 async function runBenchmark(): Promise<void> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'oi-bench-chat-'));
   const agent = new http.Agent({ keepAlive: true });
@@ -150,6 +119,8 @@ async function runBenchmark(): Promise<void> {
   const watchdog = setTimeout(() => abort(`not finished after ${OVERALL_TIMEOUT_MS / 1000} s`), OVERALL_TIMEOUT_MS);
   process.once('SIGINT', () => abort('interrupted'));
   process.once('SIGTERM', () => abort('terminated'));
+  // A throw in a socket's handler would otherwise end this process and leave the server and its database running.
+  process.once('uncaughtException', (error) => abort(`uncaught: ${error.stack ?? error.message}`));
 
   let result: ReturnType<typeof summarise> | undefined;
   try {
@@ -588,4 +559,35 @@ function ms(n: number): number {
 
 function log(message: string): void {
   process.stderr.write(`${message}\n`);
+}
+
+// Last, so that every class and module-level binding above is initialised before the run uses it.
+const fdsNeeded = VIEWERS + FD_HEADROOM;
+const fdLimits = openFileLimits();
+if (fdLimits.hard < fdsNeeded) {
+  process.stderr.write(
+    `${VIEWERS} viewers need about ${fdsNeeded} file descriptors in this process and in the server (one per socket ` +
+      `on each side), but the hard limit is ${fdLimits.hard}. Raise it (e.g. LimitNOFILE, /etc/security/limits.conf, ` +
+      `docker run --ulimit nofile=65536:65536) or ask for fewer viewers.\n`,
+  );
+  process.exit(1);
+}
+if (fdLimits.soft < fdsNeeded) {
+  // Node cannot raise its own limit: run this script again under a shell that does (the hard limit allows it).
+  process.stderr.write(`ulimit -n is ${fdLimits.soft}, below the ${fdsNeeded} needed: re-running with ${fdsNeeded}\n`);
+  const rerun = spawn(
+    'bash',
+    [
+      '-c',
+      'ulimit -Sn "$0" && exec "$@"',
+      String(fdsNeeded),
+      process.execPath,
+      ...process.execArgv,
+      ...process.argv.slice(1),
+    ],
+    { stdio: 'inherit' },
+  );
+  rerun.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+} else {
+  await runBenchmark();
 }
