@@ -2,7 +2,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiSession } from '../helpers/ApiSession.js';
 import { launchChromium, type TestBrowser } from '../helpers/chromium.js';
-import { startTestApp, TEST_ADMIN, type TestApp } from '../helpers/startTestApp.js';
+import { loginToConsole, shadowText } from '../helpers/consolePages.js';
+import { startTestApp, type TestApp } from '../helpers/startTestApp.js';
 import { publishFromPage, waitForConnected } from '../helpers/whipPublisher.js';
 
 /**
@@ -19,18 +20,6 @@ let interviewId: string;
 
 const QUESTION = '暑期游泳馆的食品卫生谁来检查？';
 const ANSWER = '由县市场监管局每月抽查，结果在门户网站公示。';
-
-/** The text a reader sees inside a custom element (its shadow DOM, nested ones included). */
-const shadowText = (page: Page, selector: string) =>
-  page.locator(selector).first().evaluate((root) => {
-    const walk = (node: Node): string => {
-      if (node instanceof HTMLElement && node.shadowRoot) return walk(node.shadowRoot);
-      if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
-      if (node instanceof HTMLStyleElement) return '';
-      return Array.from(node.childNodes).map(walk).join(' ');
-    };
-    return walk(root).replace(/\s+/g, ' ');
-  });
 
 beforeAll(async () => {
   server = await startTestApp({ rtcMinPort: 44200, rtcMaxPort: 44300 });
@@ -58,11 +47,7 @@ beforeAll(async () => {
   await portal.setViewportSize({ width: 1280, height: 900 });
   await portal.goto(`${server.url}/demo?interview=${interviewId}`);
   desk = await browser.context.newPage();
-  await desk.goto(`${server.url}/console#/login`);
-  await desk.locator('#username').fill(TEST_ADMIN.username);
-  await desk.locator('#password').fill(TEST_ADMIN.password);
-  await desk.locator('button[type="submit"]').click();
-  await desk.waitForURL(/#\/interviews/);
+  await loginToConsole(desk, server.url);
 });
 
 afterAll(async () => {

@@ -2,8 +2,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiSession } from '../helpers/ApiSession.js';
 import { launchChromium, type TestBrowser } from '../helpers/chromium.js';
+import { loginToConsole, shadowText } from '../helpers/consolePages.js';
 import { createInterview, Netizen } from '../helpers/qaFixtures.js';
-import { startTestApp, TEST_ADMIN, type TestApp } from '../helpers/startTestApp.js';
+import { startTestApp, type TestApp } from '../helpers/startTestApp.js';
 
 /**
  * 禁止提问 in the console, by keyboard: the moderator bans the asker of a queued question; the portal page (same
@@ -15,18 +16,6 @@ let browser: TestBrowser;
 let portal: Page;
 let desk: Page;
 let interviewId: string;
-
-/** The text a reader sees inside a custom element (its shadow DOM, nested ones included). */
-const shadowText = (page: Page, selector: string) =>
-  page.locator(selector).first().evaluate((root) => {
-    const walk = (node: Node): string => {
-      if (node instanceof HTMLElement && node.shadowRoot) return walk(node.shadowRoot);
-      if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
-      if (node instanceof HTMLStyleElement) return '';
-      return Array.from(node.childNodes).map(walk).join(' ');
-    };
-    return walk(root).replace(/\s+/g, ' ');
-  });
 
 async function askOnPortal(body: string): Promise<void> {
   await portal.locator('#oi-q-nickname').fill('门户网友');
@@ -42,11 +31,7 @@ beforeAll(async () => {
   portal = await browser.context.newPage();
   await portal.goto(`${server.url}/demo?interview=${interviewId}`);
   desk = await browser.context.newPage();
-  await desk.goto(`${server.url}/console#/login`);
-  await desk.locator('#username').fill(TEST_ADMIN.username);
-  await desk.locator('#password').fill(TEST_ADMIN.password);
-  await desk.locator('button[type="submit"]').click();
-  await desk.waitForURL(/#\/interviews/);
+  await loginToConsole(desk, server.url);
 });
 
 afterAll(async () => {
