@@ -126,7 +126,7 @@ async function runBenchmark(): Promise<void> {
   try {
     const [port, pgPort] = await freePorts(2);
     const base = `http://${HOST}:${port}`;
-    const started = startServer(dataDir, port!, pgPort!, Math.max(fdsNeeded, Math.min(fdLimits.hard, 65_536)));
+    const started = startServer(dataDir, port!, pgPort!);
     server = started;
     // VmHWM is the kernel's own high-water mark; sampling it keeps the last value after the process has gone.
     rssSampler = setInterval(() => (peakRssKb = Math.max(peakRssKb, vmHwmKb(started.pid!))), 200);
@@ -407,30 +407,26 @@ function apiClient(base: string, agent: http.Agent) {
 }
 
 /**
- * The server from source (a dist/ build may lag behind it), on loopback only, with the descriptor limit raised for
- * its sockets. Its log (warnings and worse, JSON lines on stdout) is copied to stderr.
+ * The server from source (a dist/ build may lag behind it), on loopback only. Its log (warnings and worse, JSON lines
+ * on stdout) is copied to stderr.
  */
-function startServer(dataDir: string, port: number, pgPort: number, fds: number): ChildProcess {
-  const child = spawn(
-    'bash',
-    ['-c', 'ulimit -Sn "$0" && exec "$@"', String(fds), process.execPath, '--import', 'tsx', 'server/main.ts'],
-    {
-      cwd: REPO,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        ...process.env,
-        OI_DATA_DIR: dataDir,
-        OI_HOST: HOST,
-        OI_PORT: String(port),
-        OI_EMBEDDED_PG_PORT: String(pgPort),
-        OI_ADMIN_PASSWORD: ADMIN.password,
-        OI_LOG_LEVEL: 'warn',
-        OI_MEDIASOUP_WORKERS: '1',
-        OI_WEBRTC_LISTEN_IP: HOST,
-        OI_WEBRTC_ANNOUNCED_IP: HOST,
-      },
+function startServer(dataDir: string, port: number, pgPort: number): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: REPO,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      OI_DATA_DIR: dataDir,
+      OI_HOST: HOST,
+      OI_PORT: String(port),
+      OI_EMBEDDED_PG_PORT: String(pgPort),
+      OI_ADMIN_PASSWORD: ADMIN.password,
+      OI_LOG_LEVEL: 'warn',
+      OI_MEDIASOUP_WORKERS: '1',
+      OI_WEBRTC_LISTEN_IP: HOST,
+      OI_WEBRTC_ANNOUNCED_IP: HOST,
     },
-  );
+  });
   for (const stream of [child.stdout!, child.stderr!]) {
     stream.setEncoding('utf8');
     stream.on('data', (text: string) => process.stderr.write(text.replace(/^(?=.)/gm, 'server: ')));
@@ -482,16 +478,16 @@ async function freePorts(count: number): Promise<number[]> {
   return ports;
 }
 
-function openFileLimits(): { soft: number; hard: number } {
+/** The hard limit on open files, which this process's children (the server) inherit. */
+function hardOpenFileLimit(): number {
   const line = readFileSync('/proc/self/limits', 'utf8').split('\n').find((l) => l.startsWith('Max open files'));
-  const [soft, hard] = (line ?? '')
-    .split(/\s{2,}/)
-    .slice(1, 3)
-    .map((value) => (value === 'unlimited' ? Infinity : Number(value)));
-  if (soft === undefined || hard === undefined || Number.isNaN(soft) || Number.isNaN(hard)) {
+  // "Max open files            <soft>               <hard>               files"
+  const hard = line?.split(/\s{2,}/)[2];
+  if (hard === 'unlimited') return Infinity;
+  if (hard === undefined || Number.isNaN(Number(hard))) {
     throw new Error('cannot read the open-file limit from /proc/self/limits');
   }
-  return { soft, hard };
+  return Number(hard);
 }
 
 function vmHwmKb(pid: number): number {
@@ -562,32 +558,16 @@ function log(message: string): void {
 }
 
 // Last, so that every class and module-level binding above is initialised before the run uses it.
+// Node raises its own soft limit on open files to the hard limit as it starts (this process and the server alike), so
+// only the hard limit can stand in the way.
 const fdsNeeded = VIEWERS + FD_HEADROOM;
-const fdLimits = openFileLimits();
-if (fdLimits.hard < fdsNeeded) {
+const fdLimit = hardOpenFileLimit();
+if (fdLimit < fdsNeeded) {
   process.stderr.write(
     `${VIEWERS} viewers need about ${fdsNeeded} file descriptors in this process and in the server (one per socket ` +
-      `on each side), but the hard limit is ${fdLimits.hard}. Raise it (e.g. LimitNOFILE, /etc/security/limits.conf, ` +
+      `on each side), but the hard limit is ${fdLimit}. Raise it (e.g. LimitNOFILE, /etc/security/limits.conf, ` +
       `docker run --ulimit nofile=65536:65536) or ask for fewer viewers.\n`,
   );
   process.exit(1);
 }
-if (fdLimits.soft < fdsNeeded) {
-  // Node cannot raise its own limit: run this script again under a shell that does (the hard limit allows it).
-  process.stderr.write(`ulimit -n is ${fdLimits.soft}, below the ${fdsNeeded} needed: re-running with ${fdsNeeded}\n`);
-  const rerun = spawn(
-    'bash',
-    [
-      '-c',
-      'ulimit -Sn "$0" && exec "$@"',
-      String(fdsNeeded),
-      process.execPath,
-      ...process.execArgv,
-      ...process.argv.slice(1),
-    ],
-    { stdio: 'inherit' },
-  );
-  rerun.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
-} else {
-  await runBenchmark();
-}
+await runBenchmark();
