@@ -9,6 +9,7 @@ import {
   reconnectDelay,
 } from '../../../web-components/src/api/interview-events.js';
 import type { Interview } from '../../../web-components/src/api/types.js';
+import { FakeWebSocket } from './FakeWebSocket.js';
 
 const ID = '0b6f1c8e-7d2a-4f0e-9c3b-2a1d5e6f7a8b';
 
@@ -106,46 +107,6 @@ describe('reconnectDelay', () => {
     expect(reconnectDelay(20, () => 0.5)).toBe(60000);
   });
 });
-
-/** Enough of the browser WebSocket for InterviewEvents: the test plays the server. */
-class FakeWebSocket {
-  static instances: FakeWebSocket[] = [];
-  readonly url: string;
-  readyState = 0;
-  sent: unknown[] = [];
-  onopen: (() => void) | null = null;
-  onmessage: ((event: { data: unknown }) => void) | null = null;
-  onclose: ((event: { code: number }) => void) | null = null;
-  closed = false;
-
-  constructor(url: string) {
-    this.url = url;
-    FakeWebSocket.instances.push(this);
-  }
-
-  send(data: string): void {
-    this.sent.push(JSON.parse(data));
-  }
-
-  close(): void {
-    this.closed = true;
-    this.readyState = 3;
-  }
-
-  serverOpens(): void {
-    this.readyState = 1;
-    this.onopen?.();
-  }
-
-  serverSends(message: unknown): void {
-    this.onmessage?.({ data: JSON.stringify(message) });
-  }
-
-  serverCloses(code: number): void {
-    this.closed = true;
-    this.onclose?.({ code });
-  }
-}
 
 describe('InterviewEvents', () => {
   const url = `ws://h/api/public/interviews/${ID}/events`;

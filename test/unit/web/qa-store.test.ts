@@ -3,49 +3,10 @@ import { ApiError } from '../../../web-components/src/api/client.js';
 import { DEVICE_TOKEN_KEY, deviceToken, resetMemoryDeviceToken } from '../../../web-components/src/qa/device-token.js';
 import { QaStore, acquirePublicQaStore } from '../../../web-components/src/qa/qa-store.js';
 import type { MyQuestion, PublicPost, PublicQaSnapshot, PublicQuestion } from '../../../web-components/src/qa/types.js';
+import { FakeWebSocket } from './FakeWebSocket.js';
 
 const ID = '0b6f1c8e-7d2a-4f0e-9c3b-2a1d5e6f7a8b';
 const URL_ = `ws://portal.example/api/public/interviews/${ID}/events`;
-
-/** Enough of the browser WebSocket for the store: the test plays the server. */
-class FakeWebSocket {
-  static instances: FakeWebSocket[] = [];
-  readonly url: string;
-  readyState = 0;
-  sent: unknown[] = [];
-  onopen: (() => void) | null = null;
-  onmessage: ((event: { data: unknown }) => void) | null = null;
-  onclose: ((event: { code: number }) => void) | null = null;
-  closed = false;
-
-  constructor(url: string) {
-    this.url = url;
-    FakeWebSocket.instances.push(this);
-  }
-
-  send(data: string): void {
-    this.sent.push(JSON.parse(data));
-  }
-
-  close(): void {
-    this.closed = true;
-    this.readyState = 3;
-  }
-
-  serverOpens(): void {
-    this.readyState = 1;
-    this.onopen?.();
-  }
-
-  serverSends(message: unknown): void {
-    this.onmessage?.({ data: JSON.stringify(message) });
-  }
-
-  serverCloses(code: number): void {
-    this.close();
-    this.onclose?.({ code });
-  }
-}
 
 const latest = () => FakeWebSocket.instances.at(-1)!;
 
