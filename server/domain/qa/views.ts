@@ -27,25 +27,11 @@ export interface MyQuestion {
   createdAt: string;
 }
 
+/** Dates as they travel in JSON: ISO 8601 strings. */
+type WithIsoDates<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
+
 /** Everything about a question but its interview (the staff already know it), dates as ISO strings. */
-export interface StaffQuestion {
-  id: string;
-  nickname: string;
-  contact: string | null;
-  body: string;
-  originalBody: string | null;
-  status: QuestionStatus;
-  selected: boolean;
-  answering: boolean;
-  rejectReason: string | null;
-  mergedInto: string | null;
-  flagged: boolean;
-  advance: boolean;
-  createdAt: string;
-  updatedAt: string;
-  answeredAt: string | null;
-  programTimeMs: number | null;
-}
+export type StaffQuestion = Omit<WithIsoDates<Question>, 'interviewId'>;
 
 export interface PublicPostImage {
   id: string;
@@ -72,23 +58,7 @@ export interface StaffPostImage extends PostImage {
 }
 
 /** Everything about a post, dates as ISO strings, images with their URLs. */
-export interface StaffPost {
-  id: string;
-  interviewId: string;
-  role: PostRole;
-  authorName: string;
-  authorPosition: string | null;
-  authorUserId: string;
-  body: string;
-  images: StaffPostImage[];
-  questionId: string | null;
-  status: Post['status'];
-  rejectReason: string | null;
-  createdAt: string;
-  updatedAt: string;
-  publishedAt: string | null;
-  programTimeMs: number | null;
-}
+export type StaffPost = Omit<WithIsoDates<Post>, 'images'> & { images: StaffPostImage[] };
 
 /** Null unless the question is public (approved or answered). */
 export function publicQuestionView(question: Question): PublicQuestion | null {
