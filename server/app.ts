@@ -104,6 +104,8 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       logger: logger.child({ component: 'qa' }),
     });
     undo.push(async () => qa.close());
+    // One presenter for the HTTP answers and the sockets, so both show an interview the same way.
+    const presenter = new InterviewPresenter(urls, config.dataDir);
     server.on(
       'request',
       createHttpApp({
@@ -117,12 +119,12 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
         interviews,
         cameras,
         qa,
+        presenter,
       }),
     );
 
     const changes = await InterviewChangeListener.start(database.url, logger.child({ component: 'realtime' }));
     undo.push(() => changes.close());
-    const presenter = new InterviewPresenter(urls, config.dataDir);
     const hub = new RealtimeHub({
       server,
       changes,

@@ -14,7 +14,7 @@ import { hlsRouter } from './hlsRouter.js';
 import { HttpError } from './httpErrors.js';
 import { imageFilesRouter } from './imageFilesRouter.js';
 import { imageUploadRouter } from './imageUploadRouter.js';
-import { InterviewPresenter } from './InterviewPresenter.js';
+import type { InterviewPresenter } from './InterviewPresenter.js';
 import { interviewsRouter } from './interviewsRouter.js';
 import { membersRouter } from './membersRouter.js';
 import { apiDocsRouter } from './openapi/apiDocsRouter.js';
@@ -33,6 +33,8 @@ export interface HttpAppDeps {
   config: Config;
   logger: Logger;
   urls: PublicUrls;
+  /** Interviews as JSON; shared with the realtime hub. */
+  presenter: InterviewPresenter;
   webDir: string;
   media: MediaServer;
   sessions: SessionService;
@@ -44,8 +46,7 @@ export interface HttpAppDeps {
 
 /** The whole HTTP surface: WHIP, HLS files, pages, the public API and the staff API. */
 export function createHttpApp(deps: HttpAppDeps): express.Express {
-  const { config, logger, urls } = deps;
-  const presenter = new InterviewPresenter(urls, config.dataDir);
+  const { config, logger, urls, presenter } = deps;
   const app = express();
   app.disable('x-powered-by');
   app.use(requestLogger(logger.child({ component: 'http' })));
