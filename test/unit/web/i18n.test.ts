@@ -1,13 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { en } from '../../../web-components/src/i18n/en.js';
+import { catalogueParts as enParts, en } from '../../../web-components/src/i18n/en.js';
 import { formatDateTime, resolveLang, t } from '../../../web-components/src/i18n/index.js';
-import { zhCN } from '../../../web-components/src/i18n/zh-CN.js';
+import { catalogueParts as zhParts, zhCN } from '../../../web-components/src/i18n/zh-CN.js';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('message catalogues', () => {
   it('have identical keys', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(zhCN).sort());
+  });
+
+  it('give every key to exactly one part of the product, in both languages', () => {
+    for (const parts of [zhParts, enParts]) {
+      const seen = new Map<string, string>();
+      for (const [part, messages] of Object.entries(parts)) {
+        for (const key of Object.keys(messages)) {
+          expect(seen.get(key), `${key} in ${part}`).toBeUndefined();
+          seen.set(key, part);
+        }
+      }
+    }
+    expect(Object.keys(enParts)).toEqual(Object.keys(zhParts));
   });
 
   it('have no empty strings', () => {
