@@ -1,7 +1,9 @@
 import { consoleMessages } from './en/console.js';
+import { editingMessages } from './en/editing.js';
 import { planMessages } from './en/plan.js';
 import { productionMessages } from './en/production.js';
 import { qaDesksMessages } from './en/qa-desks.js';
+import { recordsMessages } from './en/records.js';
 import { studioMessages } from './en/studio.js';
 import { viewerMessages } from './en/viewer.js';
 import type { Messages } from './zh-CN.js';
@@ -14,6 +16,8 @@ export const catalogueParts = {
   qaDesks: qaDesksMessages,
   plan: planMessages,
   production: productionMessages,
+  records: recordsMessages,
+  editing: editingMessages,
 } as const;
 
 export const en: Messages = Object.assign({}, ...Object.values(catalogueParts));

@@ -1,7 +1,9 @@
 import { consoleMessages } from './zh-CN/console.js';
+import { editingMessages } from './zh-CN/editing.js';
 import { planMessages } from './zh-CN/plan.js';
 import { productionMessages } from './zh-CN/production.js';
 import { qaDesksMessages } from './zh-CN/qa-desks.js';
+import { recordsMessages } from './zh-CN/records.js';
 import { studioMessages } from './zh-CN/studio.js';
 import { viewerMessages } from './zh-CN/viewer.js';
 
@@ -17,6 +19,8 @@ export const catalogueParts = {
   qaDesks: qaDesksMessages,
   plan: planMessages,
   production: productionMessages,
+  records: recordsMessages,
+  editing: editingMessages,
 } as const;
 
 export const zhCN = {
@@ -26,6 +30,8 @@ export const zhCN = {
   ...qaDesksMessages,
   ...planMessages,
   ...productionMessages,
+  ...recordsMessages,
+  ...editingMessages,
 };
 
 export type MessageKey = keyof typeof zhCN;
