@@ -5,6 +5,9 @@ import type { Logger } from 'pino';
 import { routerCodecs } from './engine/routerCodecs.js';
 import type { WorkerPool } from './engine/WorkerPool.js';
 import { ProgramPipeline } from './pipelines/ProgramPipeline.js';
+import { CameraFeed } from './program/CameraFeed.js';
+import type { MediaStatus } from './program/MediaStatus.js';
+import { showFilesStatus } from './program/showFiles.js';
 import { WhipSession, WhipSessionCloseReason } from './whip/WhipSession.js';
 
 export interface InterviewRoomOptions {
@@ -38,6 +41,8 @@ export class InterviewRoom extends EventEmitter<InterviewRoomEvents> {
   readonly #options: InterviewRoomOptions;
   readonly #pipeline: ProgramPipeline;
   readonly #sessions = new Map<string, WhipSession>();
+  readonly #feeds = new Map<WhipSession, CameraFeed>();
+  #liveSince: Date | undefined;
   #router: types.Router | undefined;
   #programCamera: string | undefined;
   #ending: Promise<string[]> | undefined;
@@ -54,6 +59,7 @@ export class InterviewRoom extends EventEmitter<InterviewRoomEvents> {
       logger: options.logger.child({ part: 'program' }),
     });
     this.#pipeline.on('segment', ({ first }) => {
+      this.#liveSince ??= new Date();
       if (first) this.emit('programLive');
     });
     this.#pipeline.on('failed', (exit) =>
@@ -84,6 +90,12 @@ export class InterviewRoom extends EventEmitter<InterviewRoomEvents> {
       cameraId,
       logger: this.#options.logger,
     });
+    try {
+      this.#feeds.set(session, await CameraFeed.create(session, this.#options.logger));
+    } catch (error) {
+      session.close(WhipSessionCloseReason.Shutdown);
+      throw error;
+    }
     const previous = this.#sessions.get(cameraId);
     this.#sessions.set(cameraId, session);
     session.once('close', (reason) => this.#onSessionClose(session, reason));
@@ -113,6 +125,19 @@ export class InterviewRoom extends EventEmitter<InterviewRoomEvents> {
   /** Cuts a camera off (its token was revoked). The show stays open, as after a drop. */
   disconnect(cameraId: string): void {
     this.#sessions.get(cameraId)?.close(WhipSessionCloseReason.Revoked);
+  }
+
+  /** What the director's status bar shows: the program, each publishing camera, files and disk. */
+  async status(): Promise<MediaStatus> {
+    const feeds = [...this.#sessions.values()].flatMap((session) => this.#feeds.get(session) ?? []);
+    const cameras = await Promise.all(feeds.map((feed) => feed.status()));
+    return {
+      onAir: !this.ended && this.#pipeline.running && this.#liveSince !== undefined,
+      liveSince: this.#liveSince?.toISOString() ?? null,
+      programCameraId: this.#programCamera ?? null,
+      cameras,
+      ...(await showFilesStatus(this.#options.dataDir, this.interviewId)),
+    };
   }
 
   /** Ends the show: closes every session, stops FFmpeg, closes the playlist. Idempotent. */
@@ -149,6 +174,7 @@ export class InterviewRoom extends EventEmitter<InterviewRoomEvents> {
 
   #onSessionClose(session: WhipSession, reason: WhipSessionCloseReason): void {
     if (this.#sessions.get(session.cameraId) === session) this.#sessions.delete(session.cameraId);
+    this.#feeds.delete(session);
     this.emit('feedDown', session.cameraId, reason);
     if (reason === WhipSessionCloseReason.Replaced || reason === WhipSessionCloseReason.Shutdown) return;
     if (this.#programCamera !== session.cameraId) return;

@@ -6,6 +6,8 @@ import { InterviewRoom } from './InterviewRoom.js';
 import type { MediaServerOptions } from './MediaServerOptions.js';
 import { WorkerPool } from './engine/WorkerPool.js';
 import { findFfmpeg } from './pipelines/findFfmpeg.js';
+import type { MediaStatus } from './program/MediaStatus.js';
+import { showFilesStatus } from './program/showFiles.js';
 import type { PatchResult, WhipSession, WhipSessionCloseReason } from './whip/WhipSession.js';
 
 /** Events the server listens to; the media node knows nothing of HTTP, users or the database. */
@@ -92,6 +94,13 @@ export class MediaServer extends EventEmitter<MediaServerEvents> {
 
   isLive(interviewId: string): boolean {
     return this.#rooms.has(interviewId);
+  }
+
+  /** The director's status bar: the live room's state, or only the files and disk when off air. */
+  async mediaStatus(interviewId: string): Promise<MediaStatus> {
+    const room = this.#rooms.get(interviewId);
+    if (room && !room.ended) return room.status();
+    return { onAir: false, liveSince: null, programCameraId: null, cameras: [], ...(await showFilesStatus(this.#options.dataDir, interviewId)) };
   }
 
   /** Ends a show from the console: every camera is disconnected and the playlist closed. */

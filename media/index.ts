@@ -2,3 +2,4 @@ export { MediaServer, type MediaServerEvents, type PublishResult } from './Media
 export type { MediaServerOptions } from './MediaServerOptions.js';
 export { MediaError, WhipError, SdpRejectedError, FfmpegNotFoundError } from './errors.js';
 export { WhipSessionCloseReason, type PatchResult } from './whip/WhipSession.js';
+export type { MediaStatus, CameraMediaStatus } from './program/MediaStatus.js';

@@ -96,6 +96,11 @@ export const settingsSchema = z.strictObject({
     .enum(['mkv', 'fmp4'], { error: 'must be mkv or fmp4' })
     .default('mkv')
     .describe('Recording container; both survive a crash up to the last chunk, fmp4 plays in more editors.'),
+  diskFreeWarningGb: z
+    .number({ error: 'must be a number' })
+    .min(0, { error: 'must be 0 or more' })
+    .default(20)
+    .describe('Free space (GB) under which the console warns during a show: 20 holds a two-hour, three-camera show with its recordings and HLS.'),
   mediasoupWorkers: wholeNumber(1, 256)
     .default(() => os.availableParallelism())
     .describe('mediasoup worker processes, one per core: each uses one core at most.'),
@@ -159,6 +164,7 @@ export const SETTING_ENV = {
   ffmpegPath: 'FFMPEG_PATH',
   hlsSegmentSeconds: 'OI_HLS_SEGMENT_SECONDS',
   recordingFormat: 'OI_RECORDING_FORMAT',
+  diskFreeWarningGb: 'OI_DISK_FREE_WARNING_GB',
   mediasoupWorkers: 'OI_MEDIASOUP_WORKERS',
   iceServers: 'OI_ICE_SERVERS',
   corsOrigins: 'OI_CORS_ORIGINS',
@@ -174,6 +180,7 @@ export const SETTING_ENV_KIND: Partial<Record<SettingName, 'number' | 'json' | '
   rtcMinPort: 'number',
   rtcMaxPort: 'number',
   hlsSegmentSeconds: 'number',
+  diskFreeWarningGb: 'number',
   mediasoupWorkers: 'number',
   sessionTtlHours: 'number',
   iceServers: 'json',

@@ -18,6 +18,7 @@ import type { InterviewPresenter } from './InterviewPresenter.js';
 import { interviewsRouter } from './interviewsRouter.js';
 import { membersRouter } from './membersRouter.js';
 import { apiDocsRouter } from './openapi/apiDocsRouter.js';
+import { productionRouter } from './productionRouter.js';
 import { publicRouter } from './publicRouter.js';
 import type { PublicUrls } from './PublicUrls.js';
 import { qaPublicRouter } from './qaPublicRouter.js';
@@ -106,6 +107,17 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
       presenter,
       urls,
       logger: logger.child({ component: 'interviews' }),
+    }),
+  );
+  app.use(
+    '/api/interviews',
+    requireUser,
+    productionRouter({
+      interviews: deps.interviews,
+      cameras: deps.cameras,
+      media: deps.media,
+      diskFreeWarningBytes: config.diskFreeWarningGb * 1e9,
+      logger: logger.child({ component: 'production' }),
     }),
   );
   app.use('/api/interviews', requireUser, qaStaffRouter(deps.qa), membersRouter({ members: deps.qa.members }));

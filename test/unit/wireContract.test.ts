@@ -2,7 +2,9 @@ import { describe, expectTypeOf, it } from 'vitest';
 import type * as server from '../../server/domain/qa/views.js';
 import type { ReviewSettings as ServerReviewSettings } from '../../server/domain/qa/types.js';
 import type { PublicInterviewJson, StaffInterviewJson } from '../../server/http/InterviewPresenter.js';
+import type { MediaStatusJson } from '../../server/http/productionRouter.js';
 import type * as webApi from '../../web-components/src/api/types.js';
+import type * as webProduction from '../../web-components/src/api/productionTypes.js';
 import type * as webQa from '../../web-components/src/qa/types.js';
 
 /**
@@ -26,5 +28,9 @@ describe('wire types: what the server sends satisfies what the components read',
     expectTypeOf<server.PublicPost>().toExtend<webQa.PublicPost>();
     expectTypeOf<server.StaffPost>().toExtend<webQa.StaffPost>();
     expectTypeOf<ServerReviewSettings>().toExtend<webQa.ReviewSettings>();
+  });
+
+  it('live production', () => {
+    expectTypeOf<MediaStatusJson>().toExtend<webProduction.MediaStatus>();
   });
 });

@@ -14,6 +14,7 @@ export const API_TAGS = {
   posts: 'Host and guest posts (图文直播) and their pictures',
   moderation: 'Screening, review settings, bans and the audit log',
   members: "Who moderates, hosts, guests and reviews each interview",
+  production: 'Live production: the director\'s status, program switcher, overlays, WHEP monitoring (staff)',
   whip: 'WHIP ingest (RFC 9725) for cameras and the browser studio',
   media: 'HLS playback files and post pictures',
 } as const;
@@ -142,6 +143,16 @@ export const API_ROUTES: ApiRoute[] = [
     errors: [...staff, ...jsonBody],
   },
 
+  // production
+  {
+    method: 'get', path: '/api/interviews/{id}/media-status', tag: 'production', auth: 'session',
+    summary: "The director's status bar: program, cameras, HLS freshness, recording size, disk space",
+    success: {
+      status: 200,
+      description: '`{ onAir, liveSince, programCameraId, cameras: [{ cameraId, name, connected, codec, width, height, bitrateKbps, packetLossPercent, lastKeyframeAt }], hls: { segmentAgeSeconds }, recording: { bytes }, disk: { freeBytes, warning } }`',
+    },
+    errors: staff,
+  },
   // cameras
   {
     method: 'post', path: '/api/cameras/{id}/token', tag: 'cameras', auth: 'session', summary: "Replace the camera's token",

@@ -1,0 +1,26 @@
+/** One camera's feed as the media node sees it (C2 in the helpers' contracts; the server adds the name). */
+export interface CameraMediaStatus {
+  cameraId: string;
+  connected: boolean;
+  /** The video codec's name, e.g. "H264" or "VP8". */
+  codec: string | null;
+  width: number | null;
+  height: number | null;
+  /** Audio and video together, as received by the server. */
+  bitrateKbps: number | null;
+  /** Loss the receiver saw in its last report interval. */
+  packetLossPercent: number | null;
+  lastKeyframeAt: string | null;
+}
+
+/** An interview's media state for the director's status bar. */
+export interface MediaStatus {
+  onAir: boolean;
+  liveSince: string | null;
+  programCameraId: string | null;
+  /** Cameras publishing now; the server adds the configured ones that are not. */
+  cameras: CameraMediaStatus[];
+  hls: { segmentAgeSeconds: number | null };
+  recording: { bytes: number };
+  disk: { freeBytes: number };
+}

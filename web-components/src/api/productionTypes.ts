@@ -1,0 +1,24 @@
+/** What the console reads from the live-production API (mirrors server/http/productionRouter.ts). */
+
+export interface CameraMediaStatus {
+  cameraId: string;
+  name: string;
+  connected: boolean;
+  codec: string | null;
+  width: number | null;
+  height: number | null;
+  bitrateKbps: number | null;
+  packetLossPercent: number | null;
+  lastKeyframeAt: string | null;
+}
+
+/** GET /api/interviews/:id/media-status (C2). */
+export interface MediaStatus {
+  onAir: boolean;
+  liveSince: string | null;
+  programCameraId: string | null;
+  cameras: CameraMediaStatus[];
+  hls: { segmentAgeSeconds: number | null };
+  recording: { bytes: number };
+  disk: { freeBytes: number; warning: boolean };
+}
