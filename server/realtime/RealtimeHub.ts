@@ -7,6 +7,7 @@ import type { QaEventFilter } from '../db/QaEventLog.js';
 import { hashDeviceToken } from '../qa/netizenHashes.js';
 import type { InterviewChangeListener } from './InterviewChangeListener.js';
 import type { QaFeed, QaSubscriber } from './QaFeed.js';
+import { textFrame } from './textFrame.js';
 
 /** What the hub sends: the whole public view of the interview, each time it changes. */
 export interface InterviewMessage<T> {
@@ -68,6 +69,11 @@ const helloMessage = z.object({
 
 interface Client {
   ws: WebSocket;
+  /**
+   * The socket under `ws`: messages are written to it as ready frames (see textFrame), encoded once for a whole
+   * room. ws writes only whole frames too (pings, close), so frames never interleave.
+   */
+  socket: Duplex;
   interviewId: string;
   kind: 'viewer' | 'staff';
   /** Set by the client's hello; null until then (a client that never says hello gets only the interview). */
@@ -153,11 +159,11 @@ export class RealtimeHub<T> {
       }
       if (this.#closed || socket.destroyed) return;
     }
-    this.#wss.handleUpgrade(req, socket, head, (ws) => this.#join(ws, interviewId, staff ? 'staff' : 'viewer'));
+    this.#wss.handleUpgrade(req, socket, head, (ws) => this.#join(ws, socket, interviewId, staff ? 'staff' : 'viewer'));
   }
 
-  #join(ws: WebSocket, interviewId: string, kind: Client['kind']): void {
-    const client: Client = { ws, interviewId, kind, qa: null, welcomed: Promise.resolve(false) };
+  #join(ws: WebSocket, socket: Duplex, interviewId: string, kind: Client['kind']): void {
+    const client: Client = { ws, socket, interviewId, kind, qa: null, welcomed: Promise.resolve(false) };
     this.#alive.add(ws);
     ws.on('pong', () => this.#alive.add(ws));
     ws.on('error', (error) => this.#options.logger.debug({ err: error }, 'realtime socket error'));
@@ -170,18 +176,19 @@ export class RealtimeHub<T> {
       if (room.size === 0 && this.#rooms.get(interviewId) === room) this.#rooms.delete(interviewId);
       if (client.qa) this.#options.qa.unsubscribe(interviewId, client.qa);
     });
-    client.welcomed = this.#welcome(ws, interviewId);
+    client.welcomed = this.#welcome(client);
   }
 
   /** Sends the interview's current state first, so a client knows what it watches before any Q&A arrives. */
-  async #welcome(ws: WebSocket, interviewId: string): Promise<boolean> {
+  async #welcome(client: Client): Promise<boolean> {
+    const { ws, interviewId } = client;
     try {
       const interview = await this.#options.snapshot(interviewId);
       if (!interview) {
         ws.close(4404, 'interview not found');
         return false;
       }
-      return this.#send(ws, JSON.stringify({ type: 'interview', interview } satisfies InterviewMessage<T>));
+      return this.#send(client, textFrame(JSON.stringify({ type: 'interview', interview } satisfies InterviewMessage<T>)));
     } catch (error) {
       this.#options.logger.error({ err: error, interviewId }, 'could not send the interview to a new socket');
       ws.close(1011, 'server error');
@@ -202,7 +209,7 @@ export class RealtimeHub<T> {
         ? { everyAudience: true }
         : { everyAudience: false, deviceHash: deviceToken === undefined ? null : hashDeviceToken(deviceToken) };
     const ws = client.ws;
-    const subscriber: QaSubscriber = { filter, send: (message) => this.#send(ws, message), drained: () => drained(ws) };
+    const subscriber: QaSubscriber = { filter, send: (frames) => this.#send(client, frames), drained: () => drained(ws) };
     client.qa = subscriber;
     void client.welcomed
       .then(async (welcomed) => {
@@ -211,7 +218,7 @@ export class RealtimeHub<T> {
         // Counts go out only when they change; a newcomer gets the last one at once.
         const room = this.#rooms.get(client.interviewId);
         const count = room === undefined ? undefined : this.#sentCounts.get(room);
-        if (count !== undefined) this.#send(ws, JSON.stringify({ type: 'viewers', count }));
+        if (count !== undefined) this.#send(client, textFrame(JSON.stringify({ type: 'viewers', count })));
       })
       .catch((error: unknown) => {
         this.#options.logger.error({ err: error, interviewId: client.interviewId }, 'could not replay Q&A events to a socket');
@@ -225,8 +232,8 @@ export class RealtimeHub<T> {
     try {
       const interview = await this.#options.snapshot(interviewId);
       if (!interview) return;
-      const message = JSON.stringify({ type: 'interview', interview } satisfies InterviewMessage<T>);
-      for (const client of room) this.#send(client.ws, message);
+      const frame = textFrame(JSON.stringify({ type: 'interview', interview } satisfies InterviewMessage<T>));
+      for (const client of room) this.#send(client, frame);
     } catch (error) {
       this.#options.logger.error({ err: error, interviewId }, 'could not push an interview change');
     }
@@ -246,20 +253,24 @@ export class RealtimeHub<T> {
       // hello is sent the last count at once.
       if (this.#sentCounts.get(room) === count) continue;
       this.#sentCounts.set(room, count);
-      const message = JSON.stringify({ type: 'viewers', count });
-      for (const client of room) if (client.qa) this.#send(client.ws, message);
+      const frame = textFrame(JSON.stringify({ type: 'viewers', count }));
+      for (const client of room) if (client.qa) this.#send(client, frame);
     }
   }
 
-  /** Sends unless the socket is closed; drops a socket whose send buffer is over the limit. */
-  #send(ws: WebSocket, message: string): boolean {
+  /**
+   * Writes ready frames unless the socket is closed or closing; drops a socket whose send buffer is over the limit
+   * (bufferedAmount counts what waits in the socket, so these writes too).
+   */
+  #send(client: Client, frames: Buffer): boolean {
+    const { ws } = client;
     if (ws.readyState !== WebSocket.OPEN) return false;
     if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
       this.#options.logger.info({ bufferedBytes: ws.bufferedAmount }, 'dropped a socket that is not keeping up');
       ws.terminate();
       return false;
     }
-    ws.send(message);
+    client.socket.write(frames);
     return true;
   }
 
