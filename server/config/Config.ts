@@ -129,6 +129,9 @@ export const settingsSchema = z.strictObject({
     .default(sampleSensitiveWordsFile)
     .transform((file) => path.resolve(file))
     .describe('Words that hold (or reject) a netizen\'s question for a moderator: one per line, # comments; read at start.'),
+  questionsPerIpPerHour: wholeNumber(1, 100_000)
+    .default(30)
+    .describe('Questions one IP address may ask an hour: a school or office shares one address; higher behind a proxy.'),
 });
 
 /** The settings with the rules that span several of them, and the defaults that depend on others. */
@@ -171,6 +174,7 @@ export const SETTING_ENV = {
   logLevel: 'OI_LOG_LEVEL',
   sessionTtlHours: 'OI_SESSION_TTL_HOURS',
   sensitiveWordsFile: 'OI_SENSITIVE_WORDS_FILE',
+  questionsPerIpPerHour: 'OI_QUESTIONS_PER_IP_PER_HOUR',
 } as const satisfies Record<SettingName, string>;
 
 /** How an environment variable's text becomes the setting's value before validation. */
@@ -181,6 +185,7 @@ export const SETTING_ENV_KIND: Partial<Record<SettingName, 'number' | 'json' | '
   rtcMaxPort: 'number',
   hlsSegmentSeconds: 'number',
   diskFreeWarningGb: 'number',
+  questionsPerIpPerHour: 'number',
   mediasoupWorkers: 'number',
   sessionTtlHours: 'number',
   iceServers: 'json',

@@ -23,9 +23,18 @@ export class QaServices {
   readonly reads: QaReadService;
   readonly bans: BanService;
   readonly images: ImageService;
-  readonly #limiter = new QuestionRateLimiter();
+  readonly #limiter: QuestionRateLimiter;
 
-  constructor(deps: { dataSource: DataSource; dataDir: string; filter: SensitiveWordFilter; imageUrl: ImageUrl; logger: Logger }) {
+  constructor(deps: {
+    dataSource: DataSource;
+    dataDir: string;
+    filter: SensitiveWordFilter;
+    imageUrl: ImageUrl;
+    /** The setting questionsPerIpPerHour. */
+    questionsPerIpPerHour: number;
+    logger: Logger;
+  }) {
+    this.#limiter = new QuestionRateLimiter({ perIpPerHour: deps.questionsPerIpPerHour });
     const qa = new QaRepository(deps.dataSource);
     const logger = deps.logger;
     this.members = new MemberService({ qa, members: new InterviewMemberRepository(deps.dataSource), logger });

@@ -6,13 +6,13 @@ interface Limit {
   windowMs: number;
 }
 
-/** Per device: one question per 30 s and ten an hour. Per IP address (a school or an office shares one): 30 an hour. */
+/** Per device: one question per 30 s and ten an hour. Per IP address: the setting questionsPerIpPerHour. */
 const DEVICE_LIMITS: readonly Limit[] = [
   { max: 1, windowMs: 30_000 },
   { max: 10, windowMs: 3_600_000 },
 ];
-const IP_LIMITS: readonly Limit[] = [{ max: 30, windowMs: 3_600_000 }];
-const LONGEST_WINDOW_MS = 3_600_000;
+const HOUR_MS = 3_600_000;
+const LONGEST_WINDOW_MS = HOUR_MS;
 /** How often keys whose questions have all left the longest window are forgotten. */
 const SWEEP_EVERY_MS = 60_000;
 
@@ -26,10 +26,13 @@ const SWEEP_EVERY_MS = 60_000;
  */
 export class QuestionRateLimiter {
   readonly #times = new Map<string, number[]>();
+  readonly #ipLimits: readonly Limit[];
   readonly #sweeper: NodeJS.Timeout;
   #closed = false;
 
-  constructor() {
+  /** `perIpPerHour`: the setting questionsPerIpPerHour (a school or an office shares one address). */
+  constructor(options: { perIpPerHour: number }) {
+    this.#ipLimits = [{ max: options.perIpPerHour, windowMs: HOUR_MS }];
     this.#sweeper = setInterval(() => this.#sweep(Date.now()), SWEEP_EVERY_MS);
     this.#sweeper.unref();
   }
@@ -40,7 +43,7 @@ export class QuestionRateLimiter {
    */
   take(deviceHash: string, ipHash: string | null, now: number): void {
     const keys: [string, readonly Limit[]][] = [[`d:${deviceHash}`, DEVICE_LIMITS]];
-    if (ipHash !== null) keys.push([`i:${ipHash}`, IP_LIMITS]);
+    if (ipHash !== null) keys.push([`i:${ipHash}`, this.#ipLimits]);
     let waitMs = 0;
     for (const [key, limits] of keys) {
       const times = this.#recent(key, now);
