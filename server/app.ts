@@ -18,7 +18,7 @@ import { QaEventLog } from './db/QaEventLog.js';
 import { SessionRepository } from './db/SessionRepository.js';
 import { StudioTokenRepository } from './db/StudioTokenRepository.js';
 import { UserRepository } from './db/UserRepository.js';
-import { isPublicStatus, type InterviewStatus } from './domain/Interview.js';
+import type { InterviewStatus } from './domain/Interview.js';
 import { SensitiveWordFilter } from './domain/qa/SensitiveWordFilter.js';
 import { createHttpApp } from './http/createHttpApp.js';
 import { PublicUrls } from './http/PublicUrls.js';
@@ -26,7 +26,6 @@ import { InterviewPresenter } from './http/InterviewPresenter.js';
 import { staffSocketAccess } from './http/staffSocketAccess.js';
 import { createLogger } from './logger.js';
 import { QaServices } from './qa/QaServices.js';
-import { Editing } from './recording/Editing.js';
 import { InterviewChangeListener } from './realtime/InterviewChangeListener.js';
 import { QaFeed } from './realtime/QaFeed.js';
 import { RealtimeHub } from './realtime/RealtimeHub.js';
@@ -51,8 +50,6 @@ export interface App {
   readonly logger: Logger;
   readonly database: Database;
   readonly media: MediaServer;
-  /** Recordings, replay chapters, clips and their export jobs. */
-  readonly editing: Editing;
   /** What the WHIP router uses to accept a camera's bearer token. */
   readonly authenticateCamera: AuthenticateCamera;
   /** Stops accepting, ends the shows (media.close), closes the database and the embedded PostgreSQL. Idempotent. */
@@ -89,8 +86,6 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       logger: logger.child({ component: 'media' }),
     });
     undo.push(() => media.close());
-    const editing = await Editing.start({ dataSource, dataDir: config.dataDir, media, interviews, logger: logger.child({ component: 'editing' }) });
-    undo.push(() => editing.close());
     const statusWrites = followMediaEvents(media, interviews, logger.child({ component: 'lifecycle' }));
 
     const server = http.createServer();
@@ -126,7 +121,6 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
         cameras,
         qa,
         presenter,
-        editing,
       }),
     );
 
@@ -137,8 +131,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       changes,
       snapshot: async (interviewId) => {
         const interview = await interviews.get(interviewId);
-        // A draft is not public: its sockets are told "not found" as for an unknown id.
-        return interview && isPublicStatus(interview.status) ? presenter.toPublic(interview) : null;
+        return interview ? presenter.toPublic(interview) : null;
       },
       qa: new QaFeed(new QaEventLog(dataSource), logger.child({ component: 'realtime' })),
       authorizeStaff: staffSocketAccess({ sessions, members: qa.members, publicUrl: urls.base }),
@@ -147,7 +140,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
 
     const url = `http://${loopbackFor(config.host)}:${port}`;
     logger.info({ url, publicUrl: urls.base, startupMs: Math.round(performance.now() - began) }, 'online-interview is listening');
-    return new RunningApp({ url, publicUrl: urls.base, config, logger, database, media, server, statusWrites, cameraAccess, hub, changes, qa, editing });
+    return new RunningApp({ url, publicUrl: urls.base, config, logger, database, media, server, statusWrites, cameraAccess, hub, changes, qa });
   } catch (error) {
     for (const step of undo.reverse()) {
       await step().catch((closeError: unknown) => logger.error({ err: closeError }, 'cleanup after a failed start failed'));
@@ -163,7 +156,6 @@ class RunningApp implements App {
   readonly logger: Logger;
   readonly database: Database;
   readonly media: MediaServer;
-  readonly editing: Editing;
   readonly authenticateCamera: AuthenticateCamera;
   #server: http.Server;
   #statusWrites: Set<Promise<void>>;
@@ -185,7 +177,6 @@ class RunningApp implements App {
     hub: RealtimeHub<unknown>;
     changes: InterviewChangeListener;
     qa: QaServices;
-    editing: Editing;
   }) {
     this.url = parts.url;
     this.publicUrl = parts.publicUrl;
@@ -199,7 +190,6 @@ class RunningApp implements App {
     this.#hub = parts.hub;
     this.#changes = parts.changes;
     this.#qa = parts.qa;
-    this.editing = parts.editing;
   }
 
   close(): Promise<void> {
@@ -213,7 +203,6 @@ class RunningApp implements App {
       // Ending the shows writes their playlists and recordings, then the "ended" status: the database stays open
       // until those writes are done.
       await this.media.close();
-      await this.editing.close();
       await Promise.allSettled([...this.#statusWrites]);
       const timer = setTimeout(() => this.#server.closeAllConnections(), SHUTDOWN_GRACE_MS);
       await serverClosed;
@@ -233,11 +222,9 @@ function followMediaEvents(media: MediaServer, interviews: InterviewRepository, 
   const record = (interviewId: string, status: InterviewStatus, details: Record<string, unknown>) => {
     const write = (async () => {
       try {
-        const result = await interviews.setStatus(interviewId, status, new Date(), 'media');
+        const result = await interviews.setStatus(interviewId, status, new Date());
         if (!result) logger.warn({ interviewId, status }, 'the media node reported an interview that does not exist');
         else if (result.changed) logger.info({ interviewId, status, ...details }, `interview is ${status}`);
-        // E.g. a studio test on a draft: the lifecycle leaves the status alone (interviewLifecycle.ts).
-        else if (result.ignored) logger.info({ interviewId, status: result.interview.status, program: status }, 'program change leaves the interview status as it is');
       } catch (error) {
         logger.error({ err: error, interviewId, status }, 'could not record the interview status the media node reported');
       }

@@ -6,6 +6,7 @@ import type { SessionService } from '../auth/SessionService.js';
 import type { Config } from '../config/Config.js';
 import type { CameraRepository } from '../db/CameraRepository.js';
 import type { InterviewRepository } from '../db/InterviewRepository.js';
+import { PortraitStore } from '../interview/PortraitStore.js';
 import type { QaServices } from '../qa/QaServices.js';
 import { authRouter } from './authRouter.js';
 import { camerasRouter } from './camerasRouter.js';
@@ -19,6 +20,8 @@ import { interviewsRouter } from './interviewsRouter.js';
 import { membersRouter } from './membersRouter.js';
 import { apiDocsRouter } from './openapi/apiDocsRouter.js';
 import { productionRouter } from './productionRouter.js';
+import { PublicInterviewGate } from './PublicInterviewGate.js';
+import { portraitsRouter } from './portraitsRouter.js';
 import { publicRouter } from './publicRouter.js';
 import type { PublicUrls } from './PublicUrls.js';
 import { qaPublicRouter } from './qaPublicRouter.js';
@@ -66,6 +69,21 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
+  // Drafts are not public: every public path of an interview answers 404 for one, as for an unknown id.
+  const gate = new PublicInterviewGate((id) => deps.interviews.statusOf(id));
+  app.use(['/media/interviews/:id/hls', '/api/public/interviews/:id', '/watch/:id'], gate.hideDrafts);
+  const portraits = new PortraitStore(config.dataDir);
+  app.use(
+    portraitsRouter({
+      publicUrl: urls.base,
+      mediaUrl: (relativePath) => urls.media(relativePath),
+      dataDir: config.dataDir,
+      corsOrigins: config.corsOrigins,
+      sessions: deps.sessions,
+      interviews: deps.interviews,
+      portraits,
+    }),
+  );
   app.use('/media', hlsRouter({ dataDir: config.dataDir, corsOrigins: config.corsOrigins }));
   app.use(
     '/media',
@@ -105,6 +123,7 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
       cameraAccess: deps.cameraAccess,
       media: deps.media,
       presenter,
+      portraits,
       urls,
       logger: logger.child({ component: 'interviews' }),
     }),

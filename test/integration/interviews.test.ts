@@ -57,15 +57,19 @@ describe('interviews API', () => {
       title: plan.title,
       topic: plan.topic,
       department: plan.department,
+      background: null,
       startsAt: '2026-05-20T01:30:00.000Z',
+      endsAt: null,
       status: 'scheduled',
-      guests: plan.guests,
+      host: null,
+      guests: plan.guests.map((guest) => ({ ...guest, bio: null, photo: null, photoUrl: null })),
       hlsUrl: null,
       pageUrl: `${server.app.publicUrl}/watch/${interview.id}`,
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
       liveAt: null,
       endedAt: null,
+      nextStatuses: ['draft', 'live', 'ended'],
     });
     expect((await staff.get(`/api/interviews/${interview.id}`)).body).toEqual(interview);
     const list = (await staff.get('/api/interviews')).body;

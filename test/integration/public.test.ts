@@ -44,9 +44,12 @@ describe('GET /api/public/interviews/:id', () => {
       title: '公开接口',
       topic: null,
       department: '县教育局',
+      background: null,
       startsAt: null,
+      endsAt: null,
       status: 'scheduled',
-      guests: [{ name: '赵老师', position: '局长' }],
+      host: null,
+      guests: [{ name: '赵老师', position: '局长', bio: null, photoUrl: null }],
       hlsUrl: null,
       pageUrl: `${server.app.publicUrl}/watch/${created.id}`,
     });

@@ -15,7 +15,7 @@ import type * as webQa from '../../web-components/src/qa/types.js';
 describe('wire types: what the server sends satisfies what the components read', () => {
   it('interviews', () => {
     expectTypeOf<PublicInterviewJson>().toExtend<webApi.Interview>();
-    expectTypeOf<StaffInterviewJson>().toExtend<webApi.Interview>();
+    expectTypeOf<StaffInterviewJson>().toExtend<webApi.StaffInterview>();
   });
 
   it('questions', () => {

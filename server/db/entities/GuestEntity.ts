@@ -5,6 +5,9 @@ export interface GuestRow {
   interviewId: string;
   name: string;
   position: string;
+  bio: string | null;
+  /** The portrait's file name in the interview's people folder. */
+  photo: string | null;
   /** Announcement order, from 0. */
   sortOrder: number;
 }
@@ -17,6 +20,8 @@ export const GuestEntity = new EntitySchema<GuestRow>({
     interviewId: { type: 'uuid', name: 'interview_id' },
     name: { type: 'text' },
     position: { type: 'text' },
+    bio: { type: 'text', nullable: true },
+    photo: { type: 'text', nullable: true },
     sortOrder: { type: 'integer', name: 'sort_order' },
   },
 });

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { loginBody } from '../authRouter.js';
-import { newCameraBody, newInterviewBody } from '../interviewsRouter.js';
+import { interviewDetailsBody, newCameraBody, newInterviewBody, statusBody } from '../interviewsRouter.js';
 import { memberBody } from '../membersRouter.js';
 import { askBody } from '../qaPublicRouter.js';
 import { banBody, newPostBody, postActionBody, questionActionBody, reviewSettingsBody } from '../qaStaffRouter.js';
@@ -125,6 +125,28 @@ export const API_ROUTES: ApiRoute[] = [
     method: 'get', path: '/api/interviews/{id}', tag: 'interviews', auth: 'session', summary: 'One interview',
     success: { status: 200, description: 'The interview, staff view' },
     errors: staff,
+  },
+  {
+    method: 'put', path: '/api/interviews/{id}', tag: 'interviews', auth: 'session',
+    summary: 'Edit the details: title, topic, department, times, background, host and guests (in order)', body: interviewDetailsBody,
+    success: { status: 200, description: 'The edited interview, staff view' },
+    errors: [...staff, ...jsonBody],
+  },
+  {
+    method: 'post', path: '/api/interviews/{id}/status', tag: 'interviews', auth: 'session',
+    summary: 'Move the interview: announce, withdraw, go live, end (or call off), publish or withdraw the replay', body: statusBody,
+    success: { status: 200, description: 'The interview in its new status, staff view (`nextStatuses` lists the moves allowed next)' },
+    errors: [...staff, ...jsonBody, 'invalid_status_transition'],
+  },
+  {
+    method: 'post', path: '/api/interviews/{id}/portraits', tag: 'interviews', auth: 'session',
+    summary: "Upload a host's or guest's photo (re-encoded as JPEG, metadata stripped)",
+    rawBody: { contentTypes: ['image/jpeg', 'image/png', 'image/webp'], description: 'The photo itself, at most 10 MB and 40 MP' },
+    success: { status: 201, description: '`{ photo, photoUrl, width, height, bytes }`; put `photo` in the person' },
+    errors: [
+      ...staff, 'forbidden_origin', 'unsupported_image_type', 'image_too_large', 'image_type_mismatch', 'image_too_many_pixels',
+      'image_unreadable',
+    ],
   },
   {
     method: 'post', path: '/api/interviews/{id}/end', tag: 'interviews', auth: 'session',
@@ -344,6 +366,12 @@ export const API_ROUTES: ApiRoute[] = [
     method: 'get', path: '/media/interviews/{id}/images/{file}', tag: 'media', auth: 'none',
     summary: 'A post picture: public once its post is approved, staff-only before',
     success: { status: 200, description: 'The picture', contentType: 'image/*' },
+    errors: ['not_found'],
+  },
+  {
+    method: 'get', path: '/media/interviews/{id}/people/{file}', tag: 'media', auth: 'none',
+    summary: "A host's or guest's photo: public once the interview is announced, staff-only while a draft",
+    success: { status: 200, description: 'The photo', contentType: 'image/jpeg' },
     errors: ['not_found'],
   },
 ];

@@ -18,9 +18,12 @@ const interview: Interview = {
   title: '优化营商环境在线访谈',
   topic: null,
   department: '县发展和改革局',
+  background: null,
   startsAt: '2025-03-01T01:30:00.000Z',
+  endsAt: null,
   status: 'live',
-  guests: [{ name: '王敏', position: '局长' }],
+  host: null,
+  guests: [{ name: '王敏', position: '局长', bio: null, photoUrl: null }],
   hlsUrl: `/hls/${ID}/index.m3u8`,
   pageUrl: `https://gov.example/watch/${ID}`,
 };

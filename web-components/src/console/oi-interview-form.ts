@@ -1,5 +1,7 @@
 import { LitElement, html, type TemplateResult } from 'lit';
-import type { Guest, Interview, NewInterview } from '../api/types.js';
+import type { Interview, NewInterview } from '../api/types.js';
+
+type Guest = { name: string; position: string };
 import { t, type MessageKey } from '../i18n/index.js';
 import { baseStyles } from '../styles.js';
 import { api, errorMessage } from './api.js';

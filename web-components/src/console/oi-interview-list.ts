@@ -7,9 +7,11 @@ import { consoleStyles } from './console-styles.js';
 import './oi-interview-form.js';
 
 export const STATUS_KEYS: Record<Interview['status'], MessageKey> = {
-  scheduled: 'stateScheduled',
-  live: 'stateLive',
-  ended: 'stateEnded',
+  draft: 'statusDraft',
+  scheduled: 'statusScheduled',
+  live: 'statusLive',
+  ended: 'statusEnded',
+  replay: 'statusReplay',
 };
 
 /** #/interviews: all interviews, and the form to create one (which then opens its page). */

@@ -9,6 +9,12 @@ export const consoleMessages = {
   errGeneric: '操作失败：{message}',
   notFoundRoute: '页面不存在。',
   backToList: '返回访谈列表',
+  // Console: interview statuses (staff wording)
+  statusDraft: '草稿',
+  statusScheduled: '已发布预告',
+  statusLive: '直播中',
+  statusEnded: '已结束',
+  statusReplay: '回顾已发布',
   // Console: login
   loginTitle: '工作人员登录',
   username: '用户名',
