@@ -85,7 +85,10 @@ interface Run {
  */
 function play(cameras: FakeCamera[], durationMs: number, at: Map<number, (bus: ProgramBus) => void>, bus = new ProgramBus({ ...OUT, initialSeq: 65530, initialTs: 4294967000 })): Run {
   const run: Run = { video: [], audio: [], switches: [] };
-  type Item = { t: number; camera: FakeCamera; kind: 'frame' | 'audio' } | { t: number; camera: FakeCamera; kind: 'video'; packet: Buffer };
+  type Item =
+    | { t: number; camera: FakeCamera; kind: 'frame' }
+    | { t: number; camera: FakeCamera; kind: 'audio' }
+    | { t: number; camera: FakeCamera; kind: 'video'; packet: Buffer };
   const queue: Item[] = [];
   cameras.forEach((camera, n) => {
     for (let t = 7 * n; t < durationMs; t += 1000 / 30) queue.push({ t, camera, kind: 'frame' });
