@@ -23,9 +23,11 @@ const MAX_BACKOFF_MS = 60000;
 const WIDE_MIN_PX = 760;
 
 const STATE_KEYS: Record<Interview['status'], MessageKey> = {
+  draft: 'stateScheduled',
   scheduled: 'stateScheduled',
   live: 'stateLive',
   ended: 'stateEnded',
+  replay: 'stateEnded',
 };
 
 const ISSUE_KEYS: Record<Exclude<PlaybackIssue, null>, MessageKey> = {
