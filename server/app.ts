@@ -18,7 +18,7 @@ import { QaEventLog } from './db/QaEventLog.js';
 import { SessionRepository } from './db/SessionRepository.js';
 import { StudioTokenRepository } from './db/StudioTokenRepository.js';
 import { UserRepository } from './db/UserRepository.js';
-import type { InterviewStatus } from './domain/Interview.js';
+import { isPublicStatus, type InterviewStatus } from './domain/Interview.js';
 import { SensitiveWordFilter } from './domain/qa/SensitiveWordFilter.js';
 import { createHttpApp } from './http/createHttpApp.js';
 import { PublicUrls } from './http/PublicUrls.js';
@@ -131,7 +131,8 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       changes,
       snapshot: async (interviewId) => {
         const interview = await interviews.get(interviewId);
-        return interview ? presenter.toPublic(interview) : null;
+        // A draft is not public: its sockets are told "not found" as for an unknown id.
+        return interview && isPublicStatus(interview.status) ? presenter.toPublic(interview) : null;
       },
       qa: new QaFeed(new QaEventLog(dataSource), logger.child({ component: 'realtime' })),
       authorizeStaff: staffSocketAccess({ sessions, members: qa.members, publicUrl: urls.base }),
@@ -222,9 +223,11 @@ function followMediaEvents(media: MediaServer, interviews: InterviewRepository, 
   const record = (interviewId: string, status: InterviewStatus, details: Record<string, unknown>) => {
     const write = (async () => {
       try {
-        const result = await interviews.setStatus(interviewId, status, new Date());
+        const result = await interviews.setStatus(interviewId, status, new Date(), 'media');
         if (!result) logger.warn({ interviewId, status }, 'the media node reported an interview that does not exist');
         else if (result.changed) logger.info({ interviewId, status, ...details }, `interview is ${status}`);
+        // E.g. a studio test on a draft: the lifecycle leaves the status alone (interviewLifecycle.ts).
+        else if (result.ignored) logger.info({ interviewId, status: result.interview.status, program: status }, 'program change leaves the interview status as it is');
       } catch (error) {
         logger.error({ err: error, interviewId, status }, 'could not record the interview status the media node reported');
       }
