@@ -1,12 +1,17 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ApiError, fetchJson } from './api/client.js';
 import type { Interview } from './api/types.js';
+import type { Chapters } from './api/viewer-types.js';
+import { DisplayPrefsController, displayModeStyles } from './display-prefs.js';
 import { formatDateTime, t, type MessageKey } from './i18n/index.js';
 import './interview-live-feed.js';
+import { hostLine, peopleStyles, renderBackground, renderGuests } from './interview-people.js';
 import './interview-questions.js';
+import './interview-transcript.js';
 import { startPlayback, type Playback, type PlaybackIssue } from './player/hls-playback.js';
 import { acquirePublicQaStore, type PublicQaStore, type QaStoreHandle } from './qa/qa-store.js';
-import { baseStyles } from './styles.js';
+import { baseStyles, viewerChromeStyles } from './styles.js';
+import { countdownParts, formatClock, formatTimeOfDay, isOnServer, sameLocalDay } from './viewer-format.js';
 
 type LoadError = 'unreachable' | 'not-found' | 'missing-id' | null;
 
@@ -22,13 +27,21 @@ const MAX_BACKOFF_MS = 60000;
  */
 const WIDE_MIN_PX = 760;
 
-const STATE_KEYS: Record<Interview['status'], MessageKey> = {
-  draft: 'stateScheduled',
+const STATE_KEYS: Record<Exclude<Interview['status'], 'draft'>, MessageKey> = {
   scheduled: 'stateScheduled',
   live: 'stateLive',
   ended: 'stateEnded',
-  replay: 'stateEnded',
+  replay: 'stateReplay',
 };
+
+/**
+ * The nested elements' parts, re-exported so a portal styles them as online-interview::part(…); renamed where two
+ * elements use the same name.
+ */
+const FEED_PARTS = 'feed, viewers, answering, scroller: feed-scroller, post, post-host, post-guest';
+const QUESTIONS_PARTS =
+  'questions, form: question-form, message: question-message, status: question-status, closed: questions-closed, ' +
+  'mine: my-questions, approved: approved-questions, question, answering: question-answering';
 
 const ISSUE_KEYS: Record<Exclude<PlaybackIssue, null>, MessageKey> = {
   waiting: 'waitingStream',
@@ -40,10 +53,13 @@ const ISSUE_KEYS: Record<Exclude<PlaybackIssue, null>, MessageKey> = {
 /**
  * <online-interview server="https://host" interview="ID" lang="zh-CN|en">: the public view of one interview for
  * a portal page. Follows the interview over the server's WebSocket, with polling of the public API as the fallback
- * (some networks block WebSockets), and switches between scheduled, live and ended without a reload.
- * Live and ended, the 图文直播 and the questions sit beside the video (or under it when narrow); scheduled, the
- * form for 预约提问. The socket is the one the Q&A store of the page holds, shared with those elements.
+ * (some networks block WebSockets), and switches between scheduled, live, ended and replay without a reload.
+ * Scheduled (预告): countdown, background, host, 嘉宾介绍 and the form for 预约提问. Live: the player, 正在回答,
+ * 图文直播 and questions beside the video (or under it when the element is narrow). Ended and replay: the recording
+ * with its chapters, the published transcript, and the Q&A. The socket is the one the Q&A store of the page holds,
+ * shared with those elements. Large-text and high-contrast modes are toggled in the element and remembered.
  * The host's data-state attribute is the status, or "loading" / "error" before any data arrived.
+ * Every attribute, custom property and part is listed in docs/embedding.md.
  */
 export class OnlineInterview extends LitElement {
   static override properties = {
@@ -55,6 +71,8 @@ export class OnlineInterview extends LitElement {
     muted: { state: true },
     playbackIssue: { state: true },
     wide: { state: true },
+    now: { state: true },
+    chapters: { state: true },
   };
 
   declare server: string | undefined;
@@ -65,6 +83,14 @@ export class OnlineInterview extends LitElement {
   declare muted: boolean;
   declare playbackIssue: PlaybackIssue;
   declare wide: boolean;
+  /** The clock the countdown shows, ticking each second while there is one. */
+  declare now: number;
+  declare chapters: Chapters['chapters'];
+
+  private readonly display = new DisplayPrefsController(this);
+  private clockTimer: ReturnType<typeof setInterval> | undefined;
+  /** Interview, status and playlist the chapters were asked for: asked again when any of them changes. */
+  private chaptersKey = '';
 
   private pollKey = '';
   private pollTimer: ReturnType<typeof setTimeout> | undefined;
@@ -87,6 +113,8 @@ export class OnlineInterview extends LitElement {
     this.muted = true;
     this.playbackIssue = null;
     this.wide = false;
+    this.now = Date.now();
+    this.chapters = [];
   }
 
   override connectedCallback(): void {
@@ -110,6 +138,19 @@ export class OnlineInterview extends LitElement {
     this.resizeObserver?.disconnect();
     this.resizeObserver = null;
     window.removeEventListener('resize', this.measure);
+    this.setClock(false);
+  }
+
+  /** The countdown's one-second tick runs only while a future start is shown. */
+  private setClock(on: boolean): void {
+    if (on && this.clockTimer === undefined) {
+      this.clockTimer = setInterval(() => {
+        this.now = Date.now();
+      }, 1000);
+    } else if (!on && this.clockTimer !== undefined) {
+      clearInterval(this.clockTimer);
+      this.clockTimer = undefined;
+    }
   }
 
   private readonly measure = (): void => {
@@ -129,6 +170,43 @@ export class OnlineInterview extends LitElement {
     const video = this.renderRoot.querySelector('video');
     const hlsUrl = this.data?.hlsUrl;
     this.setPlayback(video, video && hlsUrl ? this.resolve(hlsUrl) : null);
+    const startsAt = this.data?.status === 'scheduled' && this.data.startsAt ? Date.parse(this.data.startsAt) : NaN;
+    this.setClock(this.isConnected && startsAt > Date.now());
+    this.loadChapters();
+  }
+
+  /** Chapters (C4) belong to a recording: asked for once it plays back, and again when the playlist changes. */
+  private loadChapters(): void {
+    const data = this.data;
+    const recorded = data && (data.status === 'ended' || data.status === 'replay') && data.hlsUrl ? data : null;
+    const key = recorded ? `${recorded.id}|${recorded.status}|${recorded.hlsUrl}` : '';
+    if (key === this.chaptersKey) return;
+    this.chaptersKey = key;
+    this.chapters = [];
+    if (!recorded) return;
+    const server = this.server;
+    fetchJson<Chapters>(server, `/api/public/interviews/${encodeURIComponent(recorded.id)}/chapters`, { cache: 'no-store' }).then(
+      (answer) => {
+        if (key === this.chaptersKey && Array.isArray(answer?.chapters)) this.chapters = answer.chapters;
+      },
+      (error: unknown) => {
+        // No chapters is a normal state (none marked, or a server without them); a failure leaves the player usable.
+        if (!(error instanceof ApiError && error.status === 404)) console.warn('online-interview: chapters not loaded', error);
+      },
+    );
+  }
+
+  private seek(seconds: number): void {
+    const video = this.renderRoot.querySelector('video');
+    if (!video) return;
+    video.currentTime = seconds;
+    video.play().catch(() => undefined);
+    video.focus();
+  }
+
+  /** The "retry now" button: asks at once instead of waiting out the backoff. */
+  private retryNow(): void {
+    this.restart();
   }
 
   private currentKey(): string {
@@ -166,6 +244,11 @@ export class OnlineInterview extends LitElement {
 
   /** A poll answer or a pushed message: both carry the whole public view. */
   private apply(interview: Interview): void {
+    // The server never shows a draft; should one slip through (a withdrawn announcement), treat it as gone.
+    if (interview.status === 'draft') {
+      this.notFound();
+      return;
+    }
     this.version++;
     this.data = interview;
     this.loadError = null;
@@ -214,8 +297,11 @@ export class OnlineInterview extends LitElement {
       const base = Math.min(POLL_MS * 2 ** (this.failures - 1), MAX_BACKOFF_MS);
       return base * (0.8 + Math.random() * 0.4);
     }
-    if (this.data?.status !== 'ended') return this.pushed ? POLL_PUSHED_MS : POLL_MS;
-    return this.data.hlsUrl ? null : POLL_ENDED_MS;
+    const status = this.data?.status;
+    if (status !== 'ended' && status !== 'replay') return this.pushed ? POLL_PUSHED_MS : POLL_MS;
+    // A published replay changes no more; an ended show still may (recording ready, replay published).
+    if (status === 'replay' && this.data?.hlsUrl) return null;
+    return this.pushed ? POLL_PUSHED_MS : POLL_ENDED_MS;
   }
 
   /** The API's URLs may be relative to the server; an empty server means this page's origin. */
@@ -261,31 +347,74 @@ export class OnlineInterview extends LitElement {
   override render(): TemplateResult {
     const data = this.data;
     return html`
-      <article part="container" class="card ${this.wide ? 'wide' : ''}" aria-labelledby=${data ? 'oi-title' : nothing}>
-        <p class="state" part="state" aria-live="polite">${this.renderState()}</p>
+      <article
+        part="container"
+        class="card ${this.wide ? 'wide' : ''} ${this.display.classes()}"
+        aria-labelledby=${data ? 'oi-title' : nothing}
+      >
+        <div class="top">
+          <p class="state" part="state" aria-live="polite">${this.renderState()}</p>
+          ${this.display.renderToggles(this.lang)}
+        </div>
         ${data
           ? html`
               <h2 id="oi-title" part="title">${data.title}</h2>
               <div class="layout">
-                <div class="main">${this.renderPlayer(data)} ${this.renderMeta(data)}</div>
+                <div class="main">
+                  ${data.status === 'scheduled' ? this.renderCountdown(data) : this.renderPlayer(data)}
+                  ${this.renderChapters(data)} ${this.renderMeta(data)} ${renderBackground(this.lang, data.background)}
+                  ${renderGuests(this.lang, data.guests, (url) => this.onServer(url))}
+                  ${data.status === 'ended' || data.status === 'replay'
+                    ? html`<interview-transcript
+                        server=${this.server ?? ''}
+                        interview=${data.id}
+                        lang=${this.lang ?? nothing}
+                        status=${data.status}
+                        exportparts="transcript, transcript-body, transcript-entry"
+                      ></interview-transcript>`
+                    : nothing}
+                </div>
                 ${this.renderQa(data)}
               </div>
             `
           : nothing}
-        <p class="error" part="message" aria-live="polite">${this.errorText()}</p>
+        <div class="error-box">
+          <p class="error" part="message" aria-live="polite">${this.errorText()}</p>
+          ${this.loadError === 'unreachable'
+            ? html`<button type="button" class="secondary" part="retry" @click=${this.retryNow}>${this.msg('retryNow')}</button>`
+            : nothing}
+        </div>
       </article>
     `;
   }
 
   private renderState(): TemplateResult | string {
     const data = this.data;
-    if (!data) return this.loadError ? '' : this.msg('stateLoading');
+    if (!data || data.status === 'draft') return this.loadError ? '' : this.msg('stateLoading');
     const label = this.msg(STATE_KEYS[data.status]);
     const when =
       data.status === 'scheduled' && data.startsAt
         ? html` <span class="when">${this.msg('startsAt', { time: formatDateTime(this.lang, data.startsAt) })}</span>`
         : nothing;
     return html`<span class="badge ${data.status}" part="badge badge-${data.status}">${label}</span>${when}`;
+  }
+
+  /**
+   * The countdown is a timer (role="timer", not a live region): screen readers read it when the viewer gets to it,
+   * instead of announcing every second. Under an hour it shows seconds, so the wait visibly moves.
+   */
+  private renderCountdown(data: Interview): TemplateResult {
+    const left = data.startsAt ? countdownParts(Date.parse(data.startsAt) - this.now) : null;
+    let text: string;
+    if (!data.startsAt) text = this.msg('notStarted');
+    else if (!left) text = this.msg('countdownDue');
+    else if (left.days > 0) text = this.msg('countdownDays', { ...left });
+    else if (left.hours > 0) text = this.msg('countdownHours', { ...left });
+    else text = this.msg('countdownMinutes', { ...left });
+    return html`<div class="countdown" part="countdown">
+      ${left ? html`<p class="countdown-label">${this.msg('countdownLabel')}</p>` : nothing}
+      <p class="countdown-value" role="timer" aria-atomic="true">${text}</p>
+    </div>`;
   }
 
   private errorText(): string {
@@ -297,8 +426,7 @@ export class OnlineInterview extends LitElement {
 
   private renderPlayer(data: Interview): TemplateResult {
     if (!data.hlsUrl || data.status === 'scheduled') {
-      const note: MessageKey =
-        data.status === 'live' ? 'waitingStream' : data.status === 'ended' ? 'noRecording' : 'notStarted';
+      const note: MessageKey = data.status === 'live' ? 'waitingStream' : data.status === 'scheduled' ? 'notStarted' : 'noRecording';
       return html`<div class="screen placeholder" part="placeholder"><p>${this.msg(note)}</p></div>`;
     }
     const live = data.status === 'live';
@@ -331,12 +459,42 @@ export class OnlineInterview extends LitElement {
     `;
   }
 
+  private renderChapters(data: Interview): TemplateResult | typeof nothing {
+    if (data.status === 'scheduled' || data.status === 'live' || !data.hlsUrl || this.chapters.length === 0) return nothing;
+    return html`<nav class="chapters" part="chapters" aria-labelledby="oi-chapters-title">
+      <h3 id="oi-chapters-title">${this.msg('chaptersTitle')}</h3>
+      <ol>
+        ${this.chapters.map((chapter) => {
+          const time = formatClock(chapter.startSeconds);
+          return html`<li>
+            <button
+              type="button"
+              class="secondary chapter"
+              part="chapter"
+              aria-label=${this.msg('chapterJump', { time, title: chapter.title })}
+              @click=${() => this.seek(chapter.startSeconds)}
+            >
+              <span class="chapter-time" aria-hidden="true">${time}</span>
+              <span class="chapter-title" aria-hidden="true">${chapter.title}</span>
+            </button>
+          </li>`;
+        })}
+      </ol>
+    </nav>`;
+  }
+
   private renderQa(data: Interview): TemplateResult {
     const lang = this.lang ?? nothing;
     const id = this.interview?.trim() ?? '';
     if (data.status === 'scheduled') {
       return html`<div class="side" part="qa">
-        <interview-questions advance server=${this.server ?? ''} interview=${id} lang=${lang}></interview-questions>
+        <interview-questions
+          advance
+          server=${this.server ?? ''}
+          interview=${id}
+          lang=${lang}
+          exportparts=${QUESTIONS_PARTS}
+        ></interview-questions>
       </div>`;
     }
     return html`<div class="side" part="qa">
@@ -345,32 +503,40 @@ export class OnlineInterview extends LitElement {
         interview=${id}
         lang=${lang}
         ?live=${data.status === 'live'}
+        exportparts=${FEED_PARTS}
       ></interview-live-feed>
-      <interview-questions server=${this.server ?? ''} interview=${id} lang=${lang}></interview-questions>
+      <interview-questions server=${this.server ?? ''} interview=${id} lang=${lang} exportparts=${QUESTIONS_PARTS}></interview-questions>
     </div>`;
   }
 
+  /** A URL the server gave, absolute, or null when it points at another host (not loaded; see isOnServer). */
+  private onServer(url: string): string | null {
+    return isOnServer(url, this.server, document.baseURI) ? this.resolve(url) : null;
+  }
+
+  private renderTime(data: Interview): string {
+    if (!data.startsAt) return this.msg('timeTbd');
+    const start = formatDateTime(this.lang, data.startsAt);
+    if (!data.endsAt) return start;
+    const end = sameLocalDay(data.startsAt, data.endsAt) ? formatTimeOfDay(this.lang, data.endsAt) : formatDateTime(this.lang, data.endsAt);
+    return this.msg('timeRange', { start, end });
+  }
+
   private renderMeta(data: Interview): TemplateResult {
+    const host = hostLine(this.lang, data.host);
     return html`
       <dl part="meta">
         ${data.topic ? html`<div><dt>${this.msg('labelTopic')}</dt><dd>${data.topic}</dd></div>` : nothing}
         ${data.department ? html`<div><dt>${this.msg('labelDepartment')}</dt><dd>${data.department}</dd></div>` : nothing}
         <div>
           <dt>${this.msg('labelTime')}</dt>
-          <dd>${data.startsAt ? formatDateTime(this.lang, data.startsAt) : this.msg('timeTbd')}</dd>
+          <dd>${this.renderTime(data)}</dd>
         </div>
+        ${host ? html`<div><dt>${this.msg('labelHost')}</dt><dd part="host">${host}</dd></div>` : nothing}
         ${data.guests.length > 0
           ? html`<div>
               <dt>${this.msg('labelGuests')}</dt>
-              <dd>
-                <ul part="guests">
-                  ${data.guests.map(
-                    (guest) => html`<li part="guest"><span class="guest-name">${guest.name}</span>${guest.position
-                        ? html` <span class="guest-position">${guest.position}</span>`
-                        : nothing}</li>`,
-                  )}
-                </ul>
-              </dd>
+              <dd>${data.guests.map((guest) => guest.name).join(this.msg('listSeparator'))}</dd>
             </div>`
           : nothing}
       </dl>
@@ -379,6 +545,9 @@ export class OnlineInterview extends LitElement {
 
   static override styles = [
     baseStyles,
+    displayModeStyles,
+    viewerChromeStyles,
+    peopleStyles,
     css`
       .card {
         background: var(--oi-surface, #fff);
@@ -386,25 +555,57 @@ export class OnlineInterview extends LitElement {
         border-radius: var(--oi-radius, 4px);
         padding: 1em;
       }
-      .state {
+      .top {
         margin: 0 0 0.5em;
       }
-      .badge {
-        display: inline-block;
-        padding: 0.1em 0.7em;
-        /* Invisible normally; high contrast mode draws it, keeping the badge a box when backgrounds are dropped. */
-        border: 1px solid transparent;
-        border-radius: var(--oi-radius, 4px);
+      .state {
+        margin: 0;
+      }
+      .main > section,
+      .main > interview-transcript,
+      .chapters {
+        display: block;
+        margin-top: 1.2em;
+      }
+      h3 {
+        font-size: 1.15em;
+      }
+      .countdown {
+        margin: 0.5em 0 1em;
+        padding: 1em 1.2em;
+        border-left: 6px solid var(--oi-scheduled, #0b5e3a);
+        background: var(--oi-countdown-bg, #eef5f1);
+      }
+      .high-contrast .countdown {
+        border: 2px solid #000;
+        border-left-width: 6px;
+        background: #fff;
+      }
+      .countdown p {
+        margin: 0;
+      }
+      .countdown-value {
+        font-size: 1.6em;
         font-weight: bold;
-        background: #4a5563;
-        color: #fff;
+        font-variant-numeric: tabular-nums;
+        line-height: 1.35;
       }
-      .badge.live {
-        background: var(--oi-live, var(--oi-accent, #a8141c));
+      .chapters ol {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5em;
+        margin: 0;
+        padding: 0;
+        list-style: none;
       }
-      .badge.scheduled {
-        background: var(--oi-scheduled, #0b5e3a);
+      .chapter {
+        text-align: left;
       }
+      .chapter-time {
+        font-variant-numeric: tabular-nums;
+        margin-right: 0.5em;
+      }
+
       .when {
         margin-left: 0.5em;
       }
@@ -467,14 +668,6 @@ export class OnlineInterview extends LitElement {
       dd {
         flex: 1 1 12em;
         margin: 0;
-      }
-      ul {
-        margin: 0;
-        padding: 0;
-        list-style: none;
-      }
-      .guest-position {
-        color: var(--oi-muted-text, #444);
       }
       .side > * + * {
         margin-top: 1.5em;

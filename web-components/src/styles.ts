@@ -125,3 +125,42 @@ export const baseStyles = css`
     }
   }
 `;
+
+/** The public elements' shared chrome: the header row, the status badges and the error line with its retry button. */
+export const viewerChromeStyles = css`
+  .top {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5em 1em;
+  }
+  .badge {
+    display: inline-block;
+    padding: 0.1em 0.7em;
+    /* Invisible normally; forced colours and high contrast draw it, keeping the badge a box without backgrounds. */
+    border: 1px solid transparent;
+    border-radius: var(--oi-radius, 4px);
+    font-weight: bold;
+    background: #4a5563;
+    color: #fff;
+  }
+  .badge.live {
+    background: var(--oi-live, var(--oi-accent, #a8141c));
+  }
+  .badge.scheduled {
+    background: var(--oi-scheduled, #0b5e3a);
+  }
+  .high-contrast .badge {
+    border-color: #000;
+  }
+  .error-box {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em 1em;
+  }
+  .error-box .error {
+    flex: 1 1 16em;
+  }
+`;

@@ -8,6 +8,12 @@ export interface Playback {
 }
 
 const RETRY_DELAY_MS = 3000;
+/**
+ * Playing but the position frozen this long: a stall the players did not turn into an error (segments that stopped
+ * coming, a live edge that moved on while the buffer ran dry). Long enough for a slow county link to catch up.
+ */
+const STALL_LIMIT_MS = 12_000;
+const STALL_CHECK_MS = 2000;
 /** A second media error this soon after a recovery means recovery in place is not working: rebuild. */
 const MEDIA_RECOVERY_WINDOW_MS = 5000;
 
@@ -16,6 +22,8 @@ const MEDIA_RECOVERY_WINDOW_MS = 5000;
  * missing, otherwise through hls.js, imported lazily so pages that never play video never download it. Chrome now
  * also claims native HLS, but its player starts a live show several segments behind the edge (about 5 s after the
  * first segment, measured here); hls.js starts on the first segment and behaves the same on old and new Chrome.
+ * A watchdog restarts loading when playback is frozen without an error (see STALL_LIMIT_MS), so a stalled stream
+ * recovers by itself: first by reloading in place, then by rebuilding the player.
  */
 export function startPlayback(
   video: HTMLVideoElement,
@@ -39,21 +47,33 @@ export function startPlayback(
   video.addEventListener('playing', onPlaying);
   // Live starts muted: browsers block autoplay with sound. The viewer unmutes with the element's button.
   video.muted = live;
+  /** Set below to the way this player recovers from a stall; `rebuild` after a recovery that did not help. */
+  let recover: (rebuild: boolean) => void = () => undefined;
+  const watchdog = watchStalls(video, (attempt) => {
+    retrying();
+    recover(attempt > 1);
+  });
 
   if (prefersNativeHls(video)) {
+    // A recording resumes where it stopped; a live show at its edge (the browser picks it on load).
+    const reload = () => {
+      const position = video.currentTime;
+      video.src = url;
+      if (!live) resumeAt(video, position);
+      play();
+    };
+    recover = reload;
     const onError = () => {
       retrying();
       clearTimeout(retryTimer);
-      retryTimer = setTimeout(() => {
-        video.src = url;
-        play();
-      }, RETRY_DELAY_MS);
+      retryTimer = setTimeout(reload, RETRY_DELAY_MS);
     };
     video.addEventListener('error', onError);
     video.src = url;
     play();
     return {
       destroy() {
+        watchdog.stop();
         clearTimeout(retryTimer);
         video.removeEventListener('error', onError);
         video.removeEventListener('playing', onPlaying);
@@ -103,8 +123,24 @@ export function startPlayback(
   import('hls.js').then(
     ({ default: HlsClass }) => {
       if (destroyed) return;
-      if (!HlsClass.isSupported()) onIssue('unsupported');
-      else hls = create(HlsClass);
+      if (!HlsClass.isSupported()) {
+        onIssue('unsupported');
+        return;
+      }
+      hls = create(HlsClass);
+      recover = (rebuild) => {
+        if (!hls) return;
+        if (rebuild) {
+          const position = video.currentTime;
+          hls.destroy();
+          hls = create(HlsClass);
+          if (!live) resumeAt(video, position);
+          return;
+        }
+        hls.stopLoad();
+        // -1: from the live sync point for a live show; a recording continues where it froze.
+        hls.startLoad(live ? -1 : video.currentTime);
+      };
     },
     () => {
       if (!destroyed) onIssue('load-failed');
@@ -114,12 +150,41 @@ export function startPlayback(
   return {
     destroy() {
       destroyed = true;
+      watchdog.stop();
       clearTimeout(retryTimer);
       video.removeEventListener('playing', onPlaying);
       hls?.destroy();
       hls = null;
     },
   };
+}
+
+/** After a reload, a recording continues where it was rather than from the start. */
+function resumeAt(video: HTMLVideoElement, position: number): void {
+  if (position > 0) video.addEventListener('loadedmetadata', () => (video.currentTime = position), { once: true });
+}
+
+/**
+ * Calls `onStall` when the video should be advancing (not paused, ended or seeking) but its position has not moved
+ * for STALL_LIMIT_MS, with the count of stalls in a row (reset once it advances again).
+ */
+function watchStalls(video: HTMLVideoElement, onStall: (attempt: number) => void): { stop(): void } {
+  let lastTime = video.currentTime;
+  let lastChange = Date.now();
+  let attempts = 0;
+  const timer = setInterval(() => {
+    const now = Date.now();
+    if (video.paused || video.ended || video.seeking || video.currentTime !== lastTime) {
+      if (video.currentTime !== lastTime && !video.paused) attempts = 0;
+      lastTime = video.currentTime;
+      lastChange = now;
+      return;
+    }
+    if (now - lastChange < STALL_LIMIT_MS) return;
+    lastChange = now;
+    onStall(++attempts);
+  }, STALL_CHECK_MS);
+  return { stop: () => clearInterval(timer) };
 }
 
 function prefersNativeHls(video: HTMLVideoElement): boolean {
