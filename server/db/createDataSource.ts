@@ -17,6 +17,7 @@ import { InterviewChangeNotify1795852900000 } from './migrations/1795852900000-I
 import { QaSchema1795853000000 } from './migrations/1795853000000-QaSchema.js';
 import { PostImages1795853100000 } from './migrations/1795853100000-PostImages.js';
 import { QuestionBans1795853200000 } from './migrations/1795853200000-QuestionBans.js';
+import { BanEvents1795853300000 } from './migrations/1795853300000-BanEvents.js';
 import { InterviewModel1795853400000 } from './migrations/1795853400000-InterviewModel.js';
 
 /** The TypeORM data source; the schema comes only from the migrations (never `synchronize`). */
@@ -39,7 +40,7 @@ export function createDataSource(url: string): DataSource {
       ModerationActionEntity,
       QaEventEntity,
     ],
-    migrations: [InitialSchema1795852800000, InterviewChangeNotify1795852900000, QaSchema1795853000000, PostImages1795853100000, QuestionBans1795853200000, InterviewModel1795853400000],
+    migrations: [InitialSchema1795852800000, InterviewChangeNotify1795852900000, QaSchema1795853000000, PostImages1795853100000, QuestionBans1795853200000, BanEvents1795853300000, InterviewModel1795853400000],
     migrationsTableName: 'migrations',
     synchronize: false,
     logging: false,

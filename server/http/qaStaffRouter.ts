@@ -109,6 +109,11 @@ export function qaStaffRouter(deps: {
     res.json(await deps.questions.act(interviewId, questionId, actor, action));
   });
 
+  router.delete('/:id/answering', async (req, res) => {
+    const { interviewId, actor } = await actorOf(req, res);
+    res.json(await deps.questions.clearAnswering(interviewId, actor));
+  });
+
   router.post('/:id/posts', async (req, res) => {
     const { interviewId, actor } = await actorOf(req, res);
     const request = parseRequest(newPostBody, req.body);

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import { QaTransaction } from '../db/QaTransaction.js';
+import { QaTransaction, type NewQaEvent } from '../db/QaTransaction.js';
 import { QuestionBanRepository, type QuestionBanRecord } from '../db/QuestionBanRepository.js';
 import { banApplies, banExpiry, banScope, type Asker, type BanScope } from '../domain/qa/bans.js';
 import { validateRejectReason } from '../domain/qa/contentRules.js';
@@ -84,7 +84,8 @@ export class BanService {
       });
       const record = (await bans.find(interviewId, id))!;
       await tx.audit(interviewId, banAudit('ban.create', actor, null, record), now);
-      if (before.status !== 'pending') return { record, seq: null };
+      const announced = await tx.appendEvents(interviewId, [banEvent(staffBanView(record))], now);
+      if (before.status !== 'pending') return { record, seq: announced };
       const after = applyQuestionCommand(before, { type: 'reject', reason }, now);
       await tx.updateQuestion(after);
       await tx.audit(
@@ -117,7 +118,7 @@ export class BanService {
   async lift(interviewId: string, banId: string, actor: Actor): Promise<void> {
     authorize(actor, 'ban.manage');
     const now = new Date();
-    await this.#dataSource.transaction(async (manager) => {
+    const seq = await this.#dataSource.transaction(async (manager) => {
       const tx = new QaTransaction(manager);
       const bans = new QuestionBanRepository(manager);
       await lockInterview(tx, interviewId);
@@ -125,8 +126,9 @@ export class BanService {
       if (!record) throw new QaNotFoundError('The ban');
       await bans.delete(banId);
       await tx.audit(interviewId, banAudit('ban.delete', actor, record, null), now);
+      return tx.appendEvents(interviewId, [banEvent({ id: banId, removed: true })], now);
     });
-    this.#logger.info({ interviewId, banId, userId: actor.userId }, 'ban lifted');
+    this.#logger.info({ interviewId, banId, userId: actor.userId, seq }, 'ban lifted');
   }
 }
 
@@ -141,6 +143,15 @@ export function staffBanView(record: QuestionBanRecord): StaffBan {
     expiresAt: record.expiresAt?.toISOString() ?? null,
     createdBy: record.createdByUsername,
   };
+}
+
+/**
+ * A ban made (its staff view) or lifted (`{ id, removed: true }`), for the interview's staff sockets only. A ban of
+ * every interview is announced in the interview it was made or lifted from; desks of other interviews see it when
+ * they next load the list.
+ */
+function banEvent(payload: StaffBan | { id: string; removed: true }): NewQaEvent {
+  return { audience: 'staff', deviceHash: null, type: 'ban', payload };
 }
 
 function banAudit(action: string, actor: Actor, before: QuestionBanRecord | null, after: QuestionBanRecord | null) {

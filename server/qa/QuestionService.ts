@@ -147,6 +147,32 @@ export class QuestionService {
     return staffQuestionView(question);
   }
 
+  /**
+   * The host stops showing a question as being answered (正在回答) without marking it answered: it stays approved
+   * and can be marked again later. Does nothing, and announces nothing, when no question is being answered.
+   */
+  async clearAnswering(interviewId: string, actor: Actor): Promise<{ answeringQuestionId: null }> {
+    authorize(actor, 'question.answering');
+    const now = new Date();
+    const { cleared, seq } = await this.#qa.change(async (tx) => {
+      await lockInterview(tx, interviewId);
+      const rows = await tx.answeringQuestions(interviewId);
+      const changed = setAnswering(rows.map(toQuestion), null, now);
+      if (changed.length === 0) return { cleared: [] as string[], seq: null };
+      const events: NewQaEvent[] = [];
+      for (const after of changed) {
+        const before = rows.find((row) => row.id === after.id)!;
+        await tx.updateQuestion(after);
+        await tx.audit(interviewId, staffAudit('question.answering-cleared', actor, toQuestion(before), after), now);
+        events.push(...questionEvents(toQuestion(before), after, before.deviceHash));
+      }
+      events.push(...answeringEvents(null));
+      return { cleared: changed.map((question) => question.id), seq: await tx.appendEvents(interviewId, events, now) };
+    });
+    if (seq !== null) this.#logger.info({ interviewId, questionIds: cleared, userId: actor.userId, seq }, 'answering cleared');
+    return { answeringQuestionId: null };
+  }
+
   /** The domain command for an action; merge needs the question merged into, read in the same transaction. */
   async #command(tx: QaTransaction, interview: LockedInterview, action: Exclude<QuestionAction, { action: 'answering' }>, now: Date): Promise<QuestionCommand> {
     switch (action.action) {

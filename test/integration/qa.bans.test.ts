@@ -4,6 +4,7 @@ import { QuestionBanRepository } from '../../server/db/QuestionBanRepository.js'
 import { hashDeviceToken } from '../../server/qa/netizenHashes.js';
 import type { ApiSession } from '../helpers/ApiSession.js';
 import { createInterview, createStaffUser, Netizen, questionAction, setMember } from '../helpers/qaFixtures.js';
+import { QaSocket } from '../helpers/QaSocket.js';
 import { startTestApp, type TestApp } from '../helpers/startTestApp.js';
 
 /**
@@ -127,6 +128,33 @@ describe('banning from a question', () => {
     expect((await moderator.get(`/api/interviews/${other}/bans`)).body).toEqual([banned.body]);
     await lift(other, banned.body.id);
     expect((await new Netizen(app.anonymous(), other).ask('解除后另一场可以提问')).status).toBe(201);
+  });
+});
+
+describe('announcing bans', () => {
+  it('pushes a new and a lifted ban to the staff sockets of the interview, never to viewers', async () => {
+    const id = await interview('禁言推送');
+    const asked = (await new Netizen(app.anonymous(), id).ask('这条提问的作者会被禁止')).body.id as string;
+    const staffPath = `/api/interviews/${id}/staff-events`;
+    const otherDesk = await QaSocket.open(app.url, staffPath, { since: 0, headers: { Cookie: admin.cookie!, Origin: app.url } });
+    const viewer = await QaSocket.open(app.url, `/api/public/interviews/${id}/events`, { since: 0 });
+    await Promise.all([otherDesk.synced(), viewer.synced()]);
+
+    const made = await moderator.post(`/api/interviews/${id}/bans`, { questionId: asked, scope: 'interview', reason: '含不文明用语' });
+    expect(made.status).toBe(201);
+    const announced = await otherDesk.waitFor((m) => m.type === 'qa' && m.event === 'ban' && m.item.id === made.body.id);
+    expect(announced).toMatchObject({ audience: 'staff', item: made.body });
+    await lift(id, made.body.id);
+    const lifted = await otherDesk.waitFor((m) => m.type === 'qa' && m.event === 'ban' && m.item.removed === true);
+    expect(lifted.item).toEqual({ id: made.body.id, removed: true });
+    expect(lifted.seq).toBeGreaterThan(announced.seq);
+
+    // Viewers get nothing of it, neither live nor replayed from the start.
+    const latest = (await app.anonymous().get(`/api/public/interviews/${id}/qa`)).body.seq as number;
+    const late = await QaSocket.open(app.url, `/api/public/interviews/${id}/events`, { since: 0 });
+    expect(await late.synced()).toBe(latest);
+    expect([...viewer.qa, ...late.qa].filter((m) => m.event === 'ban')).toEqual([]);
+    await Promise.all([otherDesk.close(), viewer.close(), late.close()]);
   });
 });
 

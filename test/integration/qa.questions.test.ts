@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiSession } from '../helpers/ApiSession.js';
-import { createInterview, Netizen, questionAction } from '../helpers/qaFixtures.js';
+import { createInterview, createStaffUser, Netizen, questionAction, setMember } from '../helpers/qaFixtures.js';
 import { startTestApp, type TestApp } from '../helpers/startTestApp.js';
 
 /**
@@ -202,6 +202,38 @@ describe('screening', () => {
     qa = await publicQa(id);
     expect(qa.answeringQuestionId).toBeNull();
     expect(qa.questions.find((q: { id: string }) => q.id === second.id)).toMatchObject({ status: 'answered', answeredAt: answered.body.answeredAt });
+  });
+
+  it('clears 正在回答 on its own: the question stays approved, viewers and the log are told, only a host may', async () => {
+    const id = await createInterview(admin, '清除正在回答');
+    const asked = (await new Netizen(anonymous, id).ask('先标记正在回答再清除')).body;
+    await questionAction(admin, id, asked.id, { action: 'approve' });
+    await questionAction(admin, id, asked.id, { action: 'answering' });
+    const before = (await publicQa(id)).seq as number;
+
+    const moderator = await createStaffUser(app, 'answering-moderator');
+    await setMember(admin, id, moderator.id, ['moderator']);
+    const refused = await moderator.session.delete(`/api/interviews/${id}/answering`);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe('forbidden');
+
+    const cleared = await admin.delete(`/api/interviews/${id}/answering`);
+    expect(cleared.status).toBe(200);
+    expect(cleared.body).toEqual({ answeringQuestionId: null });
+    const qa = await publicQa(id);
+    expect(qa.answeringQuestionId).toBeNull();
+    expect(qa.questions).toEqual([expect.objectContaining({ id: asked.id, status: 'approved', answering: false })]);
+    // The question's public view and the answering event: two public seqs past the one before.
+    expect(qa.seq).toBeGreaterThan(before);
+    const audit = (await admin.get(`/api/interviews/${id}/audit`)).body as { action: string; targetId: string }[];
+    expect(audit[0]).toMatchObject({ action: 'question.answering-cleared', targetId: asked.id });
+
+    // Nothing being answered: the same answer, and nothing written.
+    expect((await admin.delete(`/api/interviews/${id}/answering`)).body).toEqual({ answeringQuestionId: null });
+    expect((await publicQa(id)).seq).toBe(qa.seq);
+    expect((await admin.get(`/api/interviews/${id}/audit`)).body).toHaveLength(audit.length);
+    // It can be marked again.
+    expect((await questionAction(admin, id, asked.id, { action: 'answering' })).body.answering).toBe(true);
   });
 
   it('lets the asker withdraw; another device cannot, and does not learn the question exists', async () => {

@@ -142,7 +142,8 @@ export interface QaEvent {
   audience: Audience;
   /** For audience 'device': the hash of the asker's device token. */
   deviceHash: string | null;
-  type: 'question' | 'post' | 'answering' | 'settings';
+  /** 'ban': a ban made or lifted (staff only), so every open moderation desk shows the list as it is. */
+  type: 'question' | 'post' | 'answering' | 'settings' | 'ban';
   /** The item's whole state as that audience may see it (upsert by id on the client). */
   payload: unknown;
   createdAt: Date;

@@ -244,6 +244,13 @@ export const API_ROUTES: ApiRoute[] = [
     ],
   },
 
+  {
+    method: 'delete', path: '/api/interviews/{id}/answering', tag: 'questions', auth: 'session',
+    summary: 'Stop showing a question as being answered (正在回答), leaving it approved',
+    success: { status: 200, description: '`{ answeringQuestionId: null }`, also when none was being answered' },
+    errors: [...qaStaff, ...ownOriginWrite],
+  },
+
   // posts
   {
     method: 'post', path: '/api/interviews/{id}/posts', tag: 'posts', auth: 'session', summary: 'Publish a host or guest post', body: newPostBody,

@@ -254,6 +254,16 @@ describe('QaState (staff)', () => {
     expect(state.settings).toMatchObject({ questionsOpen: false, reviewGuestPosts: true });
   });
 
+  it('flags a ban made or lifted (which it does not hold) so the desk reads the ban list again', () => {
+    const state = new QaState<StaffQuestion, StaffPost>('staff');
+    state.applySnapshot({ seq: 3, questions: [staffQuestion('q1')], posts: [] });
+    expect(state.applyEvent({ ...event(4, 'question', staffQuestion('q1', { status: 'approved' })), audience: 'staff' }).bansChanged).toBe(false);
+    const made = state.applyEvent({ ...event(5, 'ban', { id: 'b1', reason: '含不文明用语' }), audience: 'staff' });
+    expect(made).toMatchObject({ changed: true, bansChanged: true, newQuestions: [] });
+    expect(state.applyEvent({ ...event(6, 'ban', { id: 'b1', removed: true }), audience: 'staff' }).bansChanged).toBe(true);
+    expect(state.questions.values().map((q) => q.id)).toEqual(['q1']);
+  });
+
   it('keeps the order of action answers in a row before the socket confirms them', () => {
     const state = new QaState<StaffQuestion, StaffPost>('staff');
     state.applySnapshot({ seq: 7, questions: [staffQuestion('q1')], posts: [] });

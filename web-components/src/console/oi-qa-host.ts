@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { byTime } from '../qa/labels.js';
+import { api } from './api.js';
 import type { StaffQaStore } from '../qa/qa-store.js';
 import type { StaffQuestion } from '../qa/types.js';
 import { renderPostList } from './oi-qa-post-form.js';
@@ -23,6 +24,14 @@ export class OiQaHost extends QaDesk {
     }
   }
 
+  /** Takes 正在回答 off the question without marking it answered (the host moved on, or marked it by mistake). */
+  private async clearAnswering(question: StaffQuestion): Promise<void> {
+    const done = await this.run(async () => {
+      await api(`${this.path}/answering`, { method: 'DELETE' });
+    });
+    if (done) this.notice = this.msg('hostDoneCleared', { body: excerpt(question.body) });
+  }
+
   protected renderDesk(store: StaffQaStore): TemplateResult {
     const questions = store.state.questions.values().sort(byTime<StaffQuestion>((q) => q.createdAt));
     const open = questions.filter((q) => q.status === 'approved');
@@ -36,11 +45,22 @@ export class OiQaHost extends QaDesk {
         <h2 id="answering-title">${this.msg('qaAnswering')}</h2>
         ${answering
           ? html`<p class="item-text"><strong>${answering.nickname}</strong>${this.msg('colon')}${answering.body}</p>
-              ${answering.status === 'approved'
-                ? html`<button type="button" ?disabled=${this.busy} @click=${() => void this.mark(answering, 'answered')}>
-                    ${this.msg('hostMarkAnswered')}
-                  </button>`
-                : nothing}`
+              <div class="actions">
+                ${answering.status === 'approved'
+                  ? html`<button type="button" ?disabled=${this.busy} @click=${() => void this.mark(answering, 'answered')}>
+                      ${this.msg('hostMarkAnswered')}
+                    </button>`
+                  : nothing}
+                <button
+                  type="button"
+                  class="secondary"
+                  ?disabled=${this.busy}
+                  aria-label=${this.msg('hostClearAnsweringNamed', { body: excerpt(answering.body) })}
+                  @click=${() => void this.clearAnswering(answering)}
+                >
+                  ${this.msg('hostClearAnswering')}
+                </button>
+              </div>`
           : html`<p>${this.msg('hostNoAnswering')}</p>`}
       </section>
       <h2>${this.msg('postAsHost')}</h2>

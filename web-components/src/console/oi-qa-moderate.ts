@@ -32,8 +32,8 @@ const SHORTCUTS: readonly [string, MessageKey][] = [
  * marked; approve, reject with a preset or own reason, edit before approving (the original kept in view), merge
  * into another question, approve and recommend to the host, ban its asker from asking (禁止提问: device and
  * address, never shown). Keyboard: A, R, E, S, M, B on the current question, J/K to move, Esc to close a panel.
- * Panels open in place, never as pop-ups. The queue follows the staff socket; the ban list, below it, is reloaded
- * after each ban or lift (bans carry no events).
+ * Panels open in place, never as pop-ups. The queue follows the staff socket; the ban list, below it, is read again
+ * after each ban or lift, this desk's or another moderator's (announced on the socket).
  */
 export class OiQaModerate extends QaDesk {
   static override properties = {
@@ -101,6 +101,8 @@ export class OiQaModerate extends QaDesk {
   }
 
   protected override onQaChange(change: QaChange, live: boolean): void {
+    // Also when replayed after a reconnect: a ban may have been made or lifted meanwhile.
+    if (change.bansChanged && this.bans !== null) void this.loadBans();
     const store = this.qa.store;
     if (!live || !store) return;
     const arrived = change.newQuestions.filter((id) => store.state.questions.get(id)?.status === 'pending').length;

@@ -79,6 +79,8 @@ export interface QaChange {
   newPosts: string[];
   /** Ids of this device's questions whose status changed. */
   myStatusChanged: string[];
+  /** A ban was made or lifted (staff): the ban list, which the state does not hold, should be read again. */
+  bansChanged: boolean;
 }
 
 interface Question {
@@ -91,7 +93,7 @@ interface Post {
   id: string;
 }
 
-const NO_CHANGE = (): QaChange => ({ changed: false, newQuestions: [], newPosts: [], myStatusChanged: [] });
+const NO_CHANGE = (): QaChange => ({ changed: false, newQuestions: [], newPosts: [], myStatusChanged: [], bansChanged: false });
 
 /**
  * The Q&A of one interview as one audience sees it (public, or staff), built from a snapshot and the socket's
@@ -211,6 +213,9 @@ export class QaState<Q extends Question, P extends Post> {
       }
       case 'settings':
         if (seq > this.floor) change.changed = this.setSettings(item as Partial<ReviewSettings>, seq, false);
+        break;
+      case 'ban':
+        change.changed = change.bansChanged = true;
         break;
     }
     return change;

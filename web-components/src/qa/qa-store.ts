@@ -94,12 +94,12 @@ export class QaStore<Q extends { id: string; createdAt: string }, P extends { id
         this.failures = 0;
         this.loadError = null;
         // Elements waiting for the first state learn it is complete now.
-        this.emit({ changed: true, newQuestions: [], newPosts: [], myStatusChanged: [] }, false);
+        this.emit({ changed: true, newQuestions: [], newPosts: [], myStatusChanged: [], bansChanged: false }, false);
         this.schedulePoll();
       },
       onViewers: (count) => {
         this.viewers = count;
-        this.emit({ changed: true, newQuestions: [], newPosts: [], myStatusChanged: [] }, false);
+        this.emit({ changed: true, newQuestions: [], newPosts: [], myStatusChanged: [], bansChanged: false }, false);
       },
     });
     void this.poll();
@@ -183,7 +183,7 @@ export class QaStore<Q extends { id: string; createdAt: string }, P extends { id
       if (this.closed) return;
       this.failures++;
       this.loadError = error instanceof ApiError ? error : new ApiError(0, 'network', String(error));
-      this.emit({ changed: true, newQuestions: [], newPosts: [], myStatusChanged: [] }, false);
+      this.emit({ changed: true, newQuestions: [], newPosts: [], myStatusChanged: [], bansChanged: false }, false);
     }
     if (this.usingDevice && this.firstLoadSettled) await this.loadMine();
     if (!this.firstLoadSettled) {

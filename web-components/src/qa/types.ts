@@ -114,7 +114,8 @@ export interface StaffQaSnapshot {
   me: StaffMe;
 }
 
-export type QaEventKind = 'question' | 'post' | 'answering' | 'settings';
+/** 'ban' reaches staff only: a ban made or lifted (its item is the `StaffBan`, or `{ id, removed: true }`). */
+export type QaEventKind = 'question' | 'post' | 'answering' | 'settings' | 'ban';
 
 /** Who an event is for. The staff socket carries all three; a viewer's, public and its own device's. */
 export type QaAudience = 'public' | 'staff' | 'device';
