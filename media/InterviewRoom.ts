@@ -3,10 +3,12 @@ import path from 'node:path';
 import type { types } from 'mediasoup';
 import type { Logger } from 'pino';
 import { routerCodecs } from './engine/routerCodecs.js';
+import { MediaError } from './errors.js';
 import type { WorkerPool } from './engine/WorkerPool.js';
-import { ProgramPipeline } from './pipelines/ProgramPipeline.js';
-import { CameraFeed } from './program/CameraFeed.js';
+import { ProgramPipeline, type ProgramSource } from './pipelines/ProgramPipeline.js';
+import type { CameraFeed } from './program/CameraFeed.js';
 import type { MediaStatus } from './program/MediaStatus.js';
+import { ProgramSwitcher, type ProgramAudio } from './program/ProgramSwitcher.js';
 import { showFilesStatus } from './program/showFiles.js';
 import { WhipSession, WhipSessionCloseReason } from './whip/WhipSession.js';
 
@@ -27,14 +29,17 @@ export interface InterviewRoomEvents {
   /** The show ended: playlist closed, recording parts final. Emitted once, after which the room is closed. */
   programEnded: [recordingPaths: string[]];
   feedUp: [cameraId: string];
+  /** The program's picture cut to a camera (on its keyframe). */
+  programSwitched: [cameraId: string, waitedMs: number];
   feedDown: [cameraId: string, reason: WhipSessionCloseReason];
 }
 
 /**
- * One live interview on the media node: its router, a WHIP session per publishing camera, and the
- * program pipeline. The program follows the earliest-connected camera still publishing (the
- * director's switcher comes later). The show ends when the last camera sends DELETE or the server
- * ends it; a camera that merely drops keeps the show open for its reconnect.
+ * One live interview on the media node: its router, a WHIP session per publishing camera, the program
+ * switcher (the bus that cuts between cameras) and the program pipeline fed by it. The director puts a
+ * camera on air; until then, and when the camera on air leaves, the earliest-connected camera still
+ * publishing is. The show ends when the last camera sends DELETE or the server ends it; a camera that
+ * merely drops keeps the show open for its reconnect.
  */
 export class InterviewRoom extends EventEmitter<InterviewRoomEvents> {
   readonly interviewId: string;
@@ -44,6 +49,10 @@ export class InterviewRoom extends EventEmitter<InterviewRoomEvents> {
   readonly #feeds = new Map<WhipSession, CameraFeed>();
   #liveSince: Date | undefined;
   #router: types.Router | undefined;
+  #switcher: ProgramSwitcher | undefined;
+  /** The producers the pipeline consumes now. */
+  #pipelineSource: ProgramSource | undefined;
+  #audioChoice: ProgramAudio = { follow: 'video' };
   #programCamera: string | undefined;
   #ending: Promise<string[]> | undefined;
 
@@ -91,7 +100,7 @@ export class InterviewRoom extends EventEmitter<InterviewRoomEvents> {
       logger: this.#options.logger,
     });
     try {
-      this.#feeds.set(session, await CameraFeed.create(session, this.#options.logger));
+      this.#feeds.set(session, await this.#switcher!.addFeed(session));
     } catch (error) {
       session.close(WhipSessionCloseReason.Shutdown);
       throw error;
@@ -100,12 +109,9 @@ export class InterviewRoom extends EventEmitter<InterviewRoomEvents> {
     this.#sessions.set(cameraId, session);
     session.once('close', (reason) => this.#onSessionClose(session, reason));
     this.emit('feedUp', cameraId);
-    if (this.#programCamera === undefined || this.#programCamera === cameraId) {
-      // The old session closes after the switch, so the old FFmpeg still has input when told to stop.
-      void this.#putOnProgram(session).finally(() => previous?.close(WhipSessionCloseReason.Replaced));
-    } else {
-      previous?.close(WhipSessionCloseReason.Replaced);
-    }
+    // The program bus keeps the program's numbering, so the old session can go at once.
+    previous?.close(WhipSessionCloseReason.Replaced);
+    if (this.#programCamera === undefined || this.#programCamera === cameraId) void this.#putOnProgram(cameraId);
     return session;
   }
 
@@ -127,6 +133,34 @@ export class InterviewRoom extends EventEmitter<InterviewRoomEvents> {
     this.#sessions.get(cameraId)?.close(WhipSessionCloseReason.Revoked);
   }
 
+  /**
+   * The director puts a camera on air: the cut lands on its next keyframe. Resolves with the wait for it, or
+   * undefined when it had not come within a few seconds (it still lands when it comes).
+   */
+  async selectProgram(cameraId: string): Promise<number | undefined> {
+    if (!this.#switcher || !this.#sessions.has(cameraId)) {
+      throw new MediaError('camera_not_live', 'that camera is not publishing; start it first');
+    }
+    const before = this.#programCamera;
+    this.#programCamera = cameraId;
+    try {
+      return await this.#switcher.select(cameraId);
+    } catch (error) {
+      this.#programCamera = before;
+      throw error;
+    }
+  }
+
+  /** Whose microphone is on the program: the camera on air's (follow), or one camera's throughout. */
+  setProgramAudio(choice: ProgramAudio): void {
+    this.#audioChoice = choice;
+    this.#switcher?.setAudio(choice);
+  }
+
+  get programAudio(): ProgramAudio {
+    return this.#audioChoice;
+  }
+
   /** What the director's status bar shows: the program, each publishing camera, files and disk. */
   async status(): Promise<MediaStatus> {
     const feeds = [...this.#sessions.values()].flatMap((session) => this.#feeds.get(session) ?? []);
@@ -134,7 +168,7 @@ export class InterviewRoom extends EventEmitter<InterviewRoomEvents> {
     return {
       onAir: !this.ended && this.#pipeline.running && this.#liveSince !== undefined,
       liveSince: this.#liveSince?.toISOString() ?? null,
-      programCameraId: this.#programCamera ?? null,
+      programCameraId: this.#switcher?.onAirCameraId ?? null,
       cameras,
       ...(await showFilesStatus(this.#options.dataDir, this.interviewId)),
     };
@@ -146,6 +180,7 @@ export class InterviewRoom extends EventEmitter<InterviewRoomEvents> {
       this.#ending = (async () => {
         const recordings = await this.#pipeline.finish();
         for (const session of [...this.#sessions.values()]) session.close(WhipSessionCloseReason.Shutdown);
+        this.#switcher?.close();
         this.#router?.close();
         this.emit('programEnded', recordings);
         return recordings;
@@ -156,24 +191,45 @@ export class InterviewRoom extends EventEmitter<InterviewRoomEvents> {
 
   async #routerForPublish(): Promise<types.Router> {
     if (!this.#router || this.#router.closed) {
+      // A new router (the old one's worker died) needs a new program bus on it.
+      this.#switcher?.close();
       const worker = this.#options.workers.nextWorker();
-      this.#router = await worker.createRouter({ mediaCodecs: routerCodecs });
+      const router = await worker.createRouter({ mediaCodecs: routerCodecs });
+      const switcher = await ProgramSwitcher.create(router, this.#options.logger.child({ part: 'switcher' }));
+      switcher.setAudio(this.#audioChoice);
+      switcher.on('switched', (cameraId, waitedMs) => {
+        this.emit('programSwitched', cameraId, waitedMs);
+        void this.#feedPipeline();
+      });
+      this.#router = router;
+      this.#switcher = switcher;
     }
     return this.#router;
   }
 
-  #putOnProgram(session: WhipSession): Promise<void> {
-    const video = session.videoProducer;
-    if (!video || !this.#router) return Promise.resolve();
-    this.#programCamera = session.cameraId;
-    const audio = session.audioProducer;
-    return this.#pipeline
-      .setSource({ router: this.#router, video, ...(audio ? { audio } : {}) })
+  #putOnProgram(cameraId: string): void {
+    this.#programCamera = cameraId;
+    this.#switcher
+      ?.select(cameraId)
+      .catch((error: unknown) => this.#options.logger.error({ err: error, cameraId }, 'could not put the camera on the program'));
+  }
+
+  /** Starts the pipeline on the program's producers when it is not running on them (first cut, new codec, resume). */
+  async #feedPipeline(): Promise<void> {
+    const source = this.#switcher?.programSource;
+    if (!source || this.ended) return;
+    const current = this.#pipelineSource;
+    if (this.#pipeline.running && current?.video === source.video && current.audio === source.audio) return;
+    this.#pipelineSource = source;
+    await this.#pipeline
+      .setSource(source)
       .catch((error: unknown) => this.#options.logger.error({ err: error }, 'could not start the program pipeline'));
   }
 
   #onSessionClose(session: WhipSession, reason: WhipSessionCloseReason): void {
     if (this.#sessions.get(session.cameraId) === session) this.#sessions.delete(session.cameraId);
+    const feed = this.#feeds.get(session);
+    if (feed) this.#switcher?.removeFeed(feed);
     this.#feeds.delete(session);
     this.emit('feedDown', session.cameraId, reason);
     if (reason === WhipSessionCloseReason.Replaced || reason === WhipSessionCloseReason.Shutdown) return;
@@ -181,7 +237,7 @@ export class InterviewRoom extends EventEmitter<InterviewRoomEvents> {
 
     const next = [...this.#sessions.values()][0];
     if (next) {
-      void this.#putOnProgram(next);
+      this.#putOnProgram(next.cameraId);
     } else if (reason === WhipSessionCloseReason.Deleted) {
       void this.end();
     } else {

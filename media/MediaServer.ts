@@ -1,12 +1,13 @@
 import { EventEmitter } from 'node:events';
 import type { types } from 'mediasoup';
 import type { Logger } from 'pino';
-import { WhipError } from './errors.js';
+import { MediaError, WhipError } from './errors.js';
 import { InterviewRoom } from './InterviewRoom.js';
 import type { MediaServerOptions } from './MediaServerOptions.js';
 import { WorkerPool } from './engine/WorkerPool.js';
 import { findFfmpeg } from './pipelines/findFfmpeg.js';
 import type { MediaStatus } from './program/MediaStatus.js';
+import type { ProgramAudio } from './program/ProgramSwitcher.js';
 import { showFilesStatus } from './program/showFiles.js';
 import type { PatchResult, WhipSession, WhipSessionCloseReason } from './whip/WhipSession.js';
 
@@ -18,6 +19,8 @@ export interface MediaServerEvents {
   programEnded: [event: { interviewId: string; recordingPaths: string[] }];
   /** A camera started publishing. */
   feedUp: [event: { interviewId: string; cameraId: string }];
+  /** The program cut to a camera (on its keyframe), `waitedMs` after it was asked to. */
+  programSwitched: [event: { interviewId: string; cameraId: string; waitedMs: number }];
   /** A camera stopped publishing (stop, drop, replacement or shutdown). */
   feedDown: [event: { interviewId: string; cameraId: string; reason: WhipSessionCloseReason }];
 }
@@ -96,6 +99,23 @@ export class MediaServer extends EventEmitter<MediaServerEvents> {
     return this.#rooms.has(interviewId);
   }
 
+  /**
+   * The director's switcher: puts a publishing camera on air at its next keyframe. Resolves with the wait for the
+   * cut (ms), or null when it had not landed within a few seconds.
+   */
+  async selectProgram(interviewId: string, cameraId: string): Promise<number | null> {
+    const room = this.#rooms.get(interviewId);
+    if (!room || room.ended) throw new MediaError('not_live', 'the interview is not live: no camera is publishing');
+    return (await room.selectProgram(cameraId)) ?? null;
+  }
+
+  /** Whose microphone the program carries: the camera on air's, or one camera's throughout. */
+  setProgramAudio(interviewId: string, choice: ProgramAudio): void {
+    const room = this.#rooms.get(interviewId);
+    if (!room || room.ended) throw new MediaError('not_live', 'the interview is not live: no camera is publishing');
+    room.setProgramAudio(choice);
+  }
+
   /** The director's status bar: the live room's state, or only the files and disk when off air. */
   async mediaStatus(interviewId: string): Promise<MediaStatus> {
     const room = this.#rooms.get(interviewId);
@@ -142,6 +162,7 @@ export class MediaServer extends EventEmitter<MediaServerEvents> {
     this.#rooms.set(interviewId, room);
     room.on('programLive', () => this.emit('programLive', { interviewId }));
     room.on('feedUp', (cameraId) => this.emit('feedUp', { interviewId, cameraId }));
+    room.on('programSwitched', (cameraId, waitedMs) => this.emit('programSwitched', { interviewId, cameraId, waitedMs }));
     room.on('feedDown', (cameraId, reason) => this.emit('feedDown', { interviewId, cameraId, reason }));
     room.on('programEnded', (recordingPaths) => {
       if (this.#rooms.get(interviewId) === room) this.#rooms.delete(interviewId);

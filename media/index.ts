@@ -3,3 +3,4 @@ export type { MediaServerOptions } from './MediaServerOptions.js';
 export { MediaError, WhipError, SdpRejectedError, FfmpegNotFoundError } from './errors.js';
 export { WhipSessionCloseReason, type PatchResult } from './whip/WhipSession.js';
 export type { MediaStatus, CameraMediaStatus } from './program/MediaStatus.js';
+export type { ProgramAudio } from './program/ProgramSwitcher.js';

@@ -1,31 +1,62 @@
+import { EventEmitter } from 'node:events';
 import type { types } from 'mediasoup';
 import type { Logger } from 'pino';
 import type { WhipSession } from '../whip/WhipSession.js';
 import type { CameraMediaStatus } from './MediaStatus.js';
+import { isRtp, payload } from './rtpHeader.js';
+import { keyframeStart, type VideoCodecName } from './videoKeyframes.js';
+
+export interface CameraFeedEvents {
+  /** One RTP packet of the camera, as the router numbers it (its own payload types, no header extensions). */
+  rtp: [kind: 'audio' | 'video', packet: Buffer];
+}
 
 /**
- * One publishing camera as the director sees it: its WHIP session's producers, watched for
- * keyframes (trace events) and read for bitrate and loss (getStats) when the status is asked for.
+ * One publishing camera in the room: its WHIP session's producers consumed on the room's DirectTransport, so its
+ * RTP reaches the program bus in Node. It watches keyframes (their time and the picture size in them) and reads
+ * bitrate and loss (getStats) when the status is asked for. Closed with its session.
  */
-export class CameraFeed {
+export class CameraFeed extends EventEmitter<CameraFeedEvents> {
   readonly session: WhipSession;
+  /** The bus's name for this feed: a camera that reconnects is a new source. */
+  readonly sourceId: string;
+  readonly videoCodec: VideoCodecName;
+  #consumers: types.Consumer[] = [];
   #lastKeyframeAt: Date | undefined;
   #resolution: { width: number; height: number } | undefined;
   #logger: Logger;
 
-  private constructor(session: WhipSession, logger: Logger) {
+  private constructor(session: WhipSession, videoCodec: VideoCodecName, logger: Logger) {
+    super();
     this.session = session;
+    this.sourceId = session.id;
+    this.videoCodec = videoCodec;
     this.#logger = logger;
   }
 
-  static async create(session: WhipSession, logger: Logger): Promise<CameraFeed> {
-    const feed = new CameraFeed(session, logger.child({ cameraId: session.cameraId }));
+  static async create(options: {
+    session: WhipSession;
+    direct: types.DirectTransport;
+    routerCapabilities: types.RtpCapabilities;
+    logger: Logger;
+  }): Promise<CameraFeed> {
+    const { session, direct, logger } = options;
     const video = session.videoProducer;
-    if (video) {
-      video.on('trace', (trace) => {
-        if (trace.type === 'keyframe') feed.#lastKeyframeAt = new Date();
-      });
-      await video.enableTraceEvent(['keyframe']);
+    if (!video) throw new Error('a camera feed needs a video producer');
+    const codec = video.rtpParameters.codecs[0]!.mimeType.split('/')[1]!.toUpperCase() === 'VP8' ? 'VP8' : 'H264';
+    const feed = new CameraFeed(session, codec, logger.child({ cameraId: session.cameraId }));
+    try {
+      const capabilities = directCapabilities(options.routerCapabilities);
+      for (const producer of [video, session.audioProducer]) {
+        if (!producer || producer.closed) continue;
+        const consumer = await direct.consume({ producerId: producer.id, rtpCapabilities: capabilities });
+        const kind = producer.kind;
+        consumer.on('rtp', (packet) => feed.#onRtp(kind, packet));
+        feed.#consumers.push(consumer);
+      }
+    } catch (error) {
+      feed.close();
+      throw error;
     }
     return feed;
   }
@@ -34,14 +65,22 @@ export class CameraFeed {
     return this.session.cameraId;
   }
 
-  get videoCodec(): string | null {
-    const mimeType = this.session.videoProducer?.rtpParameters.codecs[0]?.mimeType;
-    return mimeType ? mimeType.split('/')[1]! : null;
+  /** The router's codec parameters of this feed's `kind` (payload type, fmtp), as the bus receives them. */
+  codec(kind: 'audio' | 'video'): types.RtpCodecParameters | undefined {
+    return this.#consumers.find((c) => c.kind === kind && !c.closed)?.rtpParameters.codecs[0];
   }
 
-  /** Set by whoever reads the video's keyframes (the program bus parses SPS and VP8 headers). */
-  noteResolution(width: number, height: number): void {
-    this.#resolution = { width, height };
+  get hasAudio(): boolean {
+    return this.#consumers.some((c) => c.kind === 'audio' && !c.closed);
+  }
+
+  /** Asks the camera for a keyframe (RTCP PLI through the router). */
+  requestKeyFrame(): void {
+    for (const consumer of this.#consumers) {
+      if (consumer.kind === 'video' && !consumer.closed) {
+        consumer.requestKeyFrame().catch((error: unknown) => this.#logger.debug({ err: error }, 'keyframe request failed'));
+      }
+    }
   }
 
   async status(): Promise<CameraMediaStatus> {
@@ -72,4 +111,32 @@ export class CameraFeed {
       lastKeyframeAt: this.#lastKeyframeAt?.toISOString() ?? null,
     };
   }
+
+  /** Closes the consumers (the session owns the producers). Idempotent. */
+  close(): void {
+    for (const consumer of this.#consumers) consumer.close();
+    this.#consumers = [];
+  }
+
+  #onRtp(kind: 'audio' | 'video', packet: Buffer): void {
+    if (!isRtp(packet)) return;
+    if (kind === 'video') {
+      const key = keyframeStart(this.videoCodec, payload(packet));
+      if (key) {
+        this.#lastKeyframeAt = new Date();
+        if (key.width && key.height) this.#resolution = { width: key.width, height: key.height };
+      }
+    }
+    this.emit('rtp', kind, packet);
+  }
+}
+
+/** The router's codecs without RTX, NACK or header extensions: the bus neither repairs nor reads them. */
+export function directCapabilities(routerCapabilities: types.RtpCapabilities): types.RtpCapabilities {
+  return {
+    codecs: (routerCapabilities.codecs ?? [])
+      .filter((c) => !c.mimeType.toLowerCase().endsWith('/rtx'))
+      .map((c) => ({ ...c, rtcpFeedback: [] })),
+    headerExtensions: [],
+  };
 }

@@ -99,6 +99,11 @@ export class ProgramBus {
     this.#pending = sourceId === this.#onAir ? undefined : { sourceId, selectedAt: nowMs };
   }
 
+  /** The video payload type written from now on; only between shows of different codecs, when nothing is on air. */
+  setVideoPayloadType(payloadType: number): void {
+    this.#video.payloadType = payloadType;
+  }
+
   setAudioFollow(follow: AudioFollow): void {
     this.#audioFollow = follow;
   }

@@ -16,6 +16,7 @@ export interface RtpStreamRewriterOptions {
  */
 export class RtpStreamRewriter {
   readonly #options: RtpStreamRewriterOptions;
+  #payloadType: number;
   #source: string | undefined;
   #seqOffset = 0;
   #tsOffset = 0;
@@ -27,6 +28,12 @@ export class RtpStreamRewriter {
 
   constructor(options: RtpStreamRewriterOptions) {
     this.#options = options;
+    this.#payloadType = options.payloadType;
+  }
+
+  /** The payload type written from now on (the program's codec changed while nothing was on air). */
+  set payloadType(value: number) {
+    this.#payloadType = value;
   }
 
   get source(): string | undefined {
@@ -64,6 +71,6 @@ export class RtpStreamRewriter {
       this.#lastTs = ts;
       this.#lastAt = nowMs;
     }
-    return rewritten(packet, { seq, ts, ssrc: this.#options.ssrc, payloadType: this.#options.payloadType });
+    return rewritten(packet, { seq, ts, ssrc: this.#options.ssrc, payloadType: this.#payloadType });
   }
 }

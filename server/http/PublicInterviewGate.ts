@@ -34,10 +34,12 @@ export class PublicInterviewGate {
     return entry.status !== null && !isPublicStatus(entry.status);
   }
 
-  /** Middleware for a path with `:id`. */
-  readonly hideDrafts: RequestHandler = async (req, _res, next) => {
-    const id = (req.params as { id?: string }).id;
-    if (id !== undefined && isUuid(id) && (await this.isHidden(id))) throw new NotFoundError('The interview');
-    next();
-  };
+  /** Middleware for a path with `:id`; `what` names the missing thing as the route itself would for an unknown id. */
+  hideDrafts(what: string): RequestHandler {
+    return async (req, _res, next) => {
+      const id = (req.params as { id?: string }).id;
+      if (id !== undefined && isUuid(id) && (await this.isHidden(id))) throw new NotFoundError(what);
+      next();
+    };
+  }
 }

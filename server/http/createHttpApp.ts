@@ -71,7 +71,8 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
   });
   // Drafts are not public: every public path of an interview answers 404 for one, as for an unknown id.
   const gate = new PublicInterviewGate((id) => deps.interviews.statusOf(id));
-  app.use(['/media/interviews/:id/hls', '/api/public/interviews/:id', '/watch/:id'], gate.hideDrafts);
+  app.use('/media/interviews/:id/hls', gate.hideDrafts('The file'));
+  app.use(['/api/public/interviews/:id', '/watch/:id'], gate.hideDrafts('The interview'));
   const portraits = new PortraitStore(config.dataDir);
   app.use(
     portraitsRouter({

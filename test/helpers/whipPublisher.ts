@@ -12,11 +12,16 @@ export interface PagePublish {
  * Publishes the page's fake camera and microphone over WHIP, the way any browser publisher does
  * (used where the test is about the media path rather than the studio component).
  */
-export async function publishFromPage(page: Page, whipUrl: string, token: string): Promise<PagePublish> {
+export async function publishFromPage(
+  page: Page,
+  whipUrl: string,
+  token: string,
+  size: { width: number; height: number } = { width: 1280, height: 720 },
+): Promise<PagePublish> {
   return page.evaluate(
-    async ({ whipUrl, token }) => {
+    async ({ whipUrl, token, size }) => {
       const started = performance.now();
-      const stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: { width: 1280, height: 720 } });
+      const stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: size });
       const pc = new RTCPeerConnection();
       for (const track of stream.getTracks()) pc.addTransceiver(track, { direction: 'sendonly' });
       const offer = await pc.createOffer();
@@ -35,7 +40,7 @@ export async function publishFromPage(page: Page, whipUrl: string, token: string
       await pc.setRemoteDescription({ type: 'answer', sdp: await response.text() });
       return { status: 201, location, etag: response.headers.get('ETag'), answerMs: performance.now() - started };
     },
-    { whipUrl, token },
+    { whipUrl, token, size },
   );
 }
 
