@@ -26,6 +26,11 @@ import { InterviewPresenter } from './http/InterviewPresenter.js';
 import { staffSocketAccess } from './http/staffSocketAccess.js';
 import { createLogger } from './logger.js';
 import { QaServices } from './qa/QaServices.js';
+import { AudienceRepository } from './db/AudienceRepository.js';
+import { chinaYear } from './domain/records/calendarDates.js';
+import { InvalidWorkCalendarError, WorkCalendar } from './domain/records/WorkCalendar.js';
+import { AudienceRecorder } from './realtime/AudienceRecorder.js';
+import { RecordsServices } from './records/RecordsServices.js';
 import { InterviewChangeListener } from './realtime/InterviewChangeListener.js';
 import { QaFeed } from './realtime/QaFeed.js';
 import { RealtimeHub } from './realtime/RealtimeHub.js';
@@ -105,6 +110,17 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       logger: logger.child({ component: 'qa' }),
     });
     undo.push(async () => qa.close());
+    const records = new RecordsServices({
+      dataSource,
+      dataDir: config.dataDir,
+      imageUrl: (relativePath) => urls.media(relativePath),
+      calendar: await loadWorkCalendar(config.workCalendarFile, logger),
+      followUpWorkingDays: config.followUpWorkingDays,
+      logger: logger.child({ component: 'records' }),
+    });
+    // Viewer counts are kept for the statistics; the last ones are written at shutdown, before the database closes.
+    const audience = new AudienceRecorder(new AudienceRepository(dataSource), logger.child({ component: 'audience' }));
+    undo.push(() => audience.close());
     // One presenter for the HTTP answers and the sockets, so both show an interview the same way.
     const presenter = new InterviewPresenter(urls, config.dataDir);
     server.on(
@@ -120,6 +136,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
         interviews,
         cameras,
         qa,
+        records,
         presenter,
       }),
     );
@@ -136,12 +153,13 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       },
       qa: new QaFeed(new QaEventLog(dataSource), logger.child({ component: 'realtime' })),
       authorizeStaff: staffSocketAccess({ sessions, members: qa.members, publicUrl: urls.base }),
+      audience,
       logger: logger.child({ component: 'realtime' }),
     });
 
     const url = `http://${loopbackFor(config.host)}:${port}`;
     logger.info({ url, publicUrl: urls.base, startupMs: Math.round(performance.now() - began) }, 'online-interview is listening');
-    return new RunningApp({ url, publicUrl: urls.base, config, logger, database, media, server, statusWrites, cameraAccess, hub, changes, qa });
+    return new RunningApp({ url, publicUrl: urls.base, config, logger, database, media, server, statusWrites, cameraAccess, hub, changes, audience, qa });
   } catch (error) {
     for (const step of undo.reverse()) {
       await step().catch((closeError: unknown) => logger.error({ err: closeError }, 'cleanup after a failed start failed'));
@@ -163,6 +181,7 @@ class RunningApp implements App {
   #hub: RealtimeHub<unknown>;
   #changes: InterviewChangeListener;
   #qa: QaServices;
+  #audience: AudienceRecorder;
   #closing: Promise<void> | null = null;
 
   constructor(parts: {
@@ -177,6 +196,7 @@ class RunningApp implements App {
     cameraAccess: CameraAccess;
     hub: RealtimeHub<unknown>;
     changes: InterviewChangeListener;
+    audience: AudienceRecorder;
     qa: QaServices;
   }) {
     this.url = parts.url;
@@ -191,6 +211,7 @@ class RunningApp implements App {
     this.#hub = parts.hub;
     this.#changes = parts.changes;
     this.#qa = parts.qa;
+    this.#audience = parts.audience;
   }
 
   close(): Promise<void> {
@@ -210,6 +231,7 @@ class RunningApp implements App {
       clearTimeout(timer);
       await this.#changes.close();
       this.#qa.close();
+      await this.#audience.close();
       await this.database.close();
       this.logger.info({ ms: Math.round(performance.now() - began) }, 'shut down');
     })();
@@ -256,6 +278,26 @@ async function loadSensitiveWords(file: string, logger: Logger): Promise<Sensiti
   const filter = SensitiveWordFilter.fromText(text);
   logger.info({ file, words: filter.size }, 'sensitive-word list loaded');
   return filter;
+}
+
+/**
+ * The work calendar follow-up deadlines are counted on. A file that cannot be read or holds a bad date stops the
+ * start (deadlines counted on a wrong calendar would be unfair to the departments); a calendar without this year
+ * is only warned about, since weekends alone still give a usable deadline.
+ */
+async function loadWorkCalendar(file: string, logger: Logger): Promise<WorkCalendar> {
+  let calendar: WorkCalendar;
+  try {
+    calendar = WorkCalendar.fromData(JSON.parse(await fsp.readFile(file, 'utf8')));
+  } catch (error) {
+    const reason = error instanceof InvalidWorkCalendarError || error instanceof SyntaxError ? error.message : `cannot read ${file}: ${(error as Error).message}`;
+    throw new InvalidConfigError([{ setting: 'workCalendarFile', env: SETTING_ENV.workCalendarFile, message: reason }]);
+  }
+  const year = chinaYear(new Date());
+  if (!calendar.years.has(year)) {
+    logger.warn({ file, year, years: [...calendar.years] }, 'the work calendar has no holidays for this year: follow-up deadlines skip weekends only; add the year (see docs/configuration.md)');
+  }
+  return calendar;
 }
 
 function listen(server: http.Server, port: number, host: string): Promise<void> {

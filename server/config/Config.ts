@@ -129,6 +129,15 @@ export const settingsSchema = z.strictObject({
     .default(sampleSensitiveWordsFile)
     .transform((file) => path.resolve(file))
     .describe('Words that hold (or reject) a netizen\'s question for a moderator: one per line, # comments; read at start.'),
+  followUpWorkingDays: wholeNumber(1, 60)
+    .default(5)
+    .describe('Working days a department has to publish the answer to a question not answered live (会后答复).'),
+  workCalendarFile: z
+    .string()
+    .min(1, { error: 'must not be empty' })
+    .default(() => packageFile('server', 'domain', 'records', 'work-calendar.cn.json'))
+    .transform((file) => path.resolve(file))
+    .describe('Holidays and 调休 working days (JSON {holidays, workdays}) that follow-up deadlines skip or count; read at start.'),
   questionsPerIpPerHour: wholeNumber(1, 100_000)
     .default(30)
     .describe('Questions one IP address may ask an hour: a school or office shares one address; higher behind a proxy.'),
@@ -174,6 +183,8 @@ export const SETTING_ENV = {
   logLevel: 'OI_LOG_LEVEL',
   sessionTtlHours: 'OI_SESSION_TTL_HOURS',
   sensitiveWordsFile: 'OI_SENSITIVE_WORDS_FILE',
+  followUpWorkingDays: 'OI_FOLLOW_UP_WORKING_DAYS',
+  workCalendarFile: 'OI_WORK_CALENDAR_FILE',
   questionsPerIpPerHour: 'OI_QUESTIONS_PER_IP_PER_HOUR',
 } as const satisfies Record<SettingName, string>;
 
@@ -188,6 +199,7 @@ export const SETTING_ENV_KIND: Partial<Record<SettingName, 'number' | 'json' | '
   questionsPerIpPerHour: 'number',
   mediasoupWorkers: 'number',
   sessionTtlHours: 'number',
+  followUpWorkingDays: 'number',
   iceServers: 'json',
   corsOrigins: 'list',
 };
@@ -197,9 +209,14 @@ export const SETTING_ENV_KIND: Partial<Record<SettingName, 'number' | 'json' | '
  * resolves the same from the source (server/config/) and the build (dist/server/config/).
  */
 function sampleSensitiveWordsFile(): string {
+  return packageFile('server', 'domain', 'qa', 'sensitive-words.sample.txt');
+}
+
+/** A file the package ships, found from the package root (the same from server/config/ and dist/server/config/). */
+function packageFile(...parts: string[]): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-  return path.join(dir, 'server', 'domain', 'qa', 'sensitive-words.sample.txt');
+  return path.join(dir, ...parts);
 }
 
 /** The address other machines most likely reach us on; loopback when there is no network at all. */

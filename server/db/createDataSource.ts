@@ -1,6 +1,10 @@
 import { DataSource } from 'typeorm';
 import { CameraEntity } from './entities/CameraEntity.js';
 import { CameraStudioTokenEntity } from './entities/CameraStudioTokenEntity.js';
+import { FollowUpEntity } from './entities/FollowUpEntity.js';
+import { TranscriptEntity } from './entities/TranscriptEntity.js';
+import { TranscriptRevisionEntity } from './entities/TranscriptRevisionEntity.js';
+import { Records1795853700000 } from './migrations/1795853700000-Records.js';
 import { GuestEntity } from './entities/GuestEntity.js';
 import { InterviewEntity } from './entities/InterviewEntity.js';
 import { InterviewMemberEntity } from './entities/InterviewMemberEntity.js';
@@ -39,8 +43,11 @@ export function createDataSource(url: string): DataSource {
       ReviewSettingsEntity,
       ModerationActionEntity,
       QaEventEntity,
+      TranscriptEntity,
+      TranscriptRevisionEntity,
+      FollowUpEntity,
     ],
-    migrations: [InitialSchema1795852800000, InterviewChangeNotify1795852900000, QaSchema1795853000000, PostImages1795853100000, QuestionBans1795853200000, BanEvents1795853300000, InterviewModel1795853400000],
+    migrations: [InitialSchema1795852800000, InterviewChangeNotify1795852900000, QaSchema1795853000000, PostImages1795853100000, QuestionBans1795853200000, Records1795853700000, BanEvents1795853300000, InterviewModel1795853400000],
     migrationsTableName: 'migrations',
     synchronize: false,
     logging: false,

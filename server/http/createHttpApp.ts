@@ -8,6 +8,7 @@ import type { CameraRepository } from '../db/CameraRepository.js';
 import type { InterviewRepository } from '../db/InterviewRepository.js';
 import { PortraitStore } from '../interview/PortraitStore.js';
 import type { QaServices } from '../qa/QaServices.js';
+import type { RecordsServices } from '../records/RecordsServices.js';
 import { authRouter } from './authRouter.js';
 import { camerasRouter } from './camerasRouter.js';
 import { errorHandler } from './errorHandler.js';
@@ -26,6 +27,9 @@ import { publicRouter } from './publicRouter.js';
 import type { PublicUrls } from './PublicUrls.js';
 import { qaPublicRouter } from './qaPublicRouter.js';
 import { qaStaffRouter } from './qaStaffRouter.js';
+import { recordsOfficeRouter } from './recordsOfficeRouter.js';
+import { recordsPublicRouter } from './recordsPublicRouter.js';
+import { recordsStaffRouter, TRANSCRIPT_BODY_LIMIT } from './recordsStaffRouter.js';
 import { requestLogger } from './requestLogger.js';
 import { requireJsonBody } from './requireJsonBody.js';
 import { sameOriginWrites } from './sameOriginWrites.js';
@@ -46,6 +50,8 @@ export interface HttpAppDeps {
   interviews: InterviewRepository;
   cameras: CameraRepository;
   qa: QaServices;
+  /** Transcripts, follow-ups and statistics. */
+  records: RecordsServices;
 }
 
 /** The whole HTTP surface: WHIP, HLS files, pages, the public API and the staff API. */
@@ -99,9 +105,12 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
   app.use(webRouter({ webDir: deps.webDir, interviews: deps.interviews }));
   // Before the interview's own public router: that one answers CORS preflights for reads only.
   app.use('/api/public', qaPublicRouter({ questions: deps.qa.questions, reads: deps.qa.reads, corsOrigins: config.corsOrigins }));
+  app.use('/api/public', recordsPublicRouter({ records: deps.records, corsOrigins: config.corsOrigins }));
   app.use('/api/public', publicRouter({ interviews: deps.interviews, presenter, corsOrigins: config.corsOrigins }));
   app.use('/api', apiDocsRouter());
 
+  // An edited transcript may exceed the chain's 100 kB: read it here first (the chain's parser skips a read body).
+  app.put('/api/interviews/:id/transcript', sameOriginWrites(urls.base), requireJsonBody, express.json({ limit: TRANSCRIPT_BODY_LIMIT }));
   // Before the JSON chain below, which refuses the picture's raw body.
   app.use(
     '/api/interviews',
@@ -141,6 +150,8 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
     }),
   );
   app.use('/api/interviews', requireUser, qaStaffRouter(deps.qa), membersRouter({ members: deps.qa.members }));
+  app.use('/api/interviews', requireUser, recordsStaffRouter({ members: deps.qa.members, records: deps.records }));
+  app.use('/api', recordsOfficeRouter({ records: deps.records }));
   app.use('/api/cameras', requireUser, camerasRouter({ cameraAccess: deps.cameraAccess, urls, media: deps.media }));
 
   app.use((_req, _res, next) => next(new HttpError(404, 'not_found', 'Nothing is at this address; check the URL.')));

@@ -7,6 +7,8 @@ import { QaBannedError } from '../qa/QaBannedError.js';
 import { ImageRejectedError } from '../qa/ImageRejectedError.js';
 import { QaNotFoundError } from '../qa/QaNotFoundError.js';
 import { QaRateLimitedError } from '../qa/QaRateLimitedError.js';
+import { RecordsRuleError } from '../domain/records/RecordsRuleError.js';
+import { TranscriptNotPublishedError } from '../records/TranscriptNotPublishedError.js';
 import { HttpError, InvalidRequestError, TooManyRequestsError } from './httpErrors.js';
 
 /** Every error becomes JSON with a stable code; a 500 says nothing of its cause to the client, all of it to the log. */
@@ -38,6 +40,9 @@ function toHttpError(error: unknown): HttpError {
   // Any other move the Q&A rules refuse is a conflict with the item's state: question_not_pending, questions_closed…
   if (error instanceof QaRuleError) return new HttpError(409, error.code, error.message);
   if (error instanceof QaNotFoundError) return new HttpError(404, error.code, error.message);
+  // A transcript or follow-up move its rules refuse: transcript_not_approved, follow_up_published…
+  if (error instanceof RecordsRuleError) return new HttpError(409, error.code, error.message);
+  if (error instanceof TranscriptNotPublishedError) return new HttpError(404, error.code, error.message);
   if (error instanceof ImageRejectedError) {
     const status = error.code === 'unsupported_image_type' ? 415 : error.code === 'image_too_large' ? 413 : 400;
     return new HttpError(status, error.code, error.message);

@@ -27,6 +27,8 @@ export interface RealtimeHubOptions<T> {
   qa: QaFeed;
   /** Checks a staff socket's upgrade request (session cookie, membership, Origin). */
   authorizeStaff: (req: http.IncomingMessage, interviewId: string) => Promise<StaffSocketAccess>;
+  /** Keeps each interview's peak and total viewers for the statistics (see AudienceRecorder); optional for tests. */
+  audience?: { joined(interviewId: string): void; watching(interviewId: string, count: number): void };
   logger: Logger;
 }
 
@@ -170,6 +172,7 @@ export class RealtimeHub<T> {
     let room = this.#rooms.get(interviewId);
     if (!room) this.#rooms.set(interviewId, (room = new Set()));
     room.add(client);
+    if (kind === 'viewer') this.#options.audience?.joined(interviewId);
     ws.on('message', (data, isBinary) => this.#receive(client, isBinary ? null : String(data)));
     ws.on('close', () => {
       room.delete(client);
@@ -246,9 +249,10 @@ export class RealtimeHub<T> {
    * PostgreSQL, like the events).
    */
   #sendViewerCounts(): void {
-    for (const room of this.#rooms.values()) {
+    for (const [interviewId, room] of this.#rooms) {
       let count = 0;
       for (const client of room) if (client.kind === 'viewer') count++;
+      this.#options.audience?.watching(interviewId, count);
       // Only when it changed: a send to every socket of a big room costs as much as a Q&A event. A socket that says
       // hello is sent the last count at once.
       if (this.#sentCounts.get(room) === count) continue;

@@ -65,7 +65,7 @@ export function applyTranscriptCommand(
       return { ...current, status: 'published', publishedEntries: current.entries, publishedAt: now, publishedBy: userId };
     case 'unpublish':
       if (current.publishedEntries === null) {
-        throw new RecordsRuleError('transcript_not_published', 'The transcript is not published.');
+        throw new RecordsRuleError('nothing_to_unpublish', 'The transcript is not published.');
       }
       return {
         ...current,

@@ -4,6 +4,7 @@ import { interviewDetailsBody, newCameraBody, newInterviewBody, statusBody } fro
 import { memberBody } from '../membersRouter.js';
 import { askBody } from '../qaPublicRouter.js';
 import { banBody, newPostBody, postActionBody, questionActionBody, reviewSettingsBody } from '../qaStaffRouter.js';
+import { followUpActionBody, followUpAnswerBody, transcriptActionBody, transcriptEditBody } from '../recordsStaffRouter.js';
 
 export const API_TAGS = {
   auth: 'Logging in and out of the console',
@@ -17,6 +18,7 @@ export const API_TAGS = {
   production: 'Live production: the director\'s status, program switcher, overlays, WHEP monitoring (staff)',
   whip: 'WHIP ingest (RFC 9725) for cameras and the browser studio',
   media: 'HLS playback files and post pictures',
+  records: 'After the show: transcript (文字实录), follow-ups (会后答复), statistics',
 } as const;
 
 export type ApiTag = keyof typeof API_TAGS;
@@ -53,6 +55,16 @@ export const ERROR_STATUS = {
   merge_other_interview: 409,
   merge_target_unavailable: 409,
   post_not_pending: 409,
+  show_not_over: 409,
+  transcript_not_built: 409,
+  transcript_not_draft: 409,
+  transcript_empty: 409,
+  transcript_not_approved: 409,
+  nothing_to_unpublish: 409,
+  unknown_image: 409,
+  follow_up_published: 409,
+  follow_up_not_answered: 409,
+  transcript_not_published: 404,
   etag_mismatch: 412,
   payload_too_large: 413,
   image_too_large: 413,
@@ -360,6 +372,98 @@ export const API_ROUTES: ApiRoute[] = [
     method: 'delete', path: '/whip/{cameraId}/{sessionId}', tag: 'whip', auth: 'bearer', summary: 'Stop publishing',
     success: { status: 200, description: 'Stopped' },
     errors: [...whip, 'session_not_found'],
+  },
+
+  // records (after the show)
+  {
+    method: 'get', path: '/api/interviews/{id}/transcript', tag: 'records', auth: 'session',
+    summary: 'The transcript (文字实录) being prepared: working copy, status, history, what the user may do',
+    success: { status: 200, description: '`{ interviewId, showOver, transcript: { status, entries, published, publishedAt, builtAt, updatedAt, approvedAt } | null, history, me }`' },
+    errors: qaStaff,
+  },
+  {
+    method: 'post', path: '/api/interviews/{id}/transcript/build', tag: 'records', auth: 'session',
+    summary: 'Build (or rebuild) the transcript from the approved posts and answered questions, as a draft',
+    success: { status: 200, description: 'The transcript, staff view' },
+    errors: [...qaStaff, ...ownOriginWrite, 'show_not_over'],
+  },
+  {
+    method: 'put', path: '/api/interviews/{id}/transcript', tag: 'records', auth: 'session', body: transcriptEditBody,
+    summary: "Replace the working copy (the department reviewer's corrections); it becomes a draft again (JSON up to 2 MB)",
+    success: { status: 200, description: 'The transcript, staff view' },
+    errors: [...qaStaff, ...jsonBody, 'transcript_not_built', 'unknown_image'],
+  },
+  {
+    method: 'post', path: '/api/interviews/{id}/transcript/actions', tag: 'records', auth: 'session', body: transcriptActionBody,
+    summary: 'Approve, publish or unpublish the transcript',
+    success: { status: 200, description: 'The transcript, staff view' },
+    errors: [...qaStaff, ...jsonBody, 'transcript_not_built', 'transcript_not_draft', 'transcript_empty', 'transcript_not_approved', 'nothing_to_unpublish'],
+  },
+  {
+    method: 'get', path: '/api/interviews/{id}/follow-ups', tag: 'records', auth: 'session',
+    summary: 'The follow-ups (会后答复) of questions approved but not answered live, with due dates',
+    success: { status: 200, description: '`{ followUps: StaffFollowUp[], me: { canAnswer, canReview } }`' },
+    errors: qaStaff,
+  },
+  {
+    method: 'post', path: '/api/interviews/{id}/follow-ups/{questionId}/answer', tag: 'records', auth: 'session', body: followUpAnswerBody,
+    summary: "Write the department's answer; it waits for review",
+    success: { status: 200, description: 'The follow-up, staff view' },
+    errors: [...qaStaff, ...jsonBody, 'follow_up_published'],
+  },
+  {
+    method: 'post', path: '/api/interviews/{id}/follow-ups/{questionId}/actions', tag: 'records', auth: 'session', body: followUpActionBody,
+    summary: 'Publish the answer (approve) or send it back with a reason (reject)',
+    success: { status: 200, description: 'The follow-up, staff view' },
+    errors: [...qaStaff, ...jsonBody, 'follow_up_not_answered'],
+  },
+  {
+    method: 'get', path: '/api/follow-ups/overdue', tag: 'records', auth: 'session',
+    summary: "The office's list: unpublished follow-ups past their due date, most overdue first",
+    success: { status: 200, description: '`{ followUps: StaffFollowUp[] }`' },
+    errors: ['unauthenticated', 'forbidden'],
+  },
+  {
+    method: 'get', path: '/api/statistics', tag: 'records', auth: 'session',
+    summary: 'The year in numbers per department (`?year=`, this year by default)',
+    success: { status: 200, description: '`{ year, departments: StatisticsRow[], total: StatisticsRow }`' },
+    errors: ['unauthenticated', 'forbidden', 'invalid_request'],
+  },
+  {
+    method: 'get', path: '/api/statistics/export.xlsx', tag: 'records', auth: 'session',
+    summary: 'The same statistics as an XLSX workbook (`?year=`)',
+    success: { status: 200, description: 'The workbook', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+    errors: ['unauthenticated', 'forbidden', 'invalid_request'],
+  },
+  {
+    method: 'get', path: '/api/public/interviews/{id}/transcript', tag: 'public', auth: 'none',
+    summary: 'The published transcript (contract C3)',
+    success: { status: 200, description: '`{ publishedAt, entries: [{ role, speaker, text, images? }] }`' },
+    errors: ['transcript_not_published'],
+  },
+  {
+    method: 'get', path: '/api/public/interviews/{id}/transcript.html', tag: 'public', auth: 'none',
+    summary: 'The published transcript as an HTML page',
+    success: { status: 200, description: 'The page', contentType: 'text/html' },
+    errors: ['transcript_not_published'],
+  },
+  {
+    method: 'get', path: '/api/public/interviews/{id}/transcript.md', tag: 'public', auth: 'none',
+    summary: 'The published transcript as Markdown',
+    success: { status: 200, description: 'The text', contentType: 'text/markdown' },
+    errors: ['transcript_not_published'],
+  },
+  {
+    method: 'get', path: '/api/public/interviews/{id}/transcript.docx', tag: 'public', auth: 'none',
+    summary: 'The published transcript as a Word document (pictures embedded)',
+    success: { status: 200, description: 'The document', contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+    errors: ['transcript_not_published'],
+  },
+  {
+    method: 'get', path: '/api/public/interviews/{id}/follow-ups', tag: 'public', auth: 'none',
+    summary: 'The published follow-up answers (会后答复) of the interview',
+    success: { status: 200, description: '`{ followUps: [{ questionId, nickname, question, askedAt, answer, publishedAt }] }`' },
+    errors: ['not_found'],
   },
 
   // media

@@ -36,7 +36,7 @@ describe('applyTranscriptCommand', () => {
     expect(code(() => apply(apply(built, { type: 'approve' }), { type: 'approve' }))).toBe('transcript_not_draft');
     expect(code(() => apply(apply(null, { type: 'build', entries: [] }), { type: 'approve' }))).toBe('transcript_empty');
     expect(code(() => apply(null, { type: 'approve' }))).toBe('transcript_not_built');
-    expect(code(() => apply(built, { type: 'unpublish' }))).toBe('transcript_not_published');
+    expect(code(() => apply(built, { type: 'unpublish' }))).toBe('nothing_to_unpublish');
   });
 
   it('keeps the published copy up while an edit of it waits for approval, and records the editor', () => {

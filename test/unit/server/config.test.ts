@@ -77,6 +77,8 @@ describe('loadConfig', () => {
       OI_LOG_LEVEL: 'debug',
       OI_SESSION_TTL_HOURS: '1.5',
       OI_SENSITIVE_WORDS_FILE: 'lists/words.txt',
+      OI_FOLLOW_UP_WORKING_DAYS: '7',
+      OI_WORK_CALENDAR_FILE: 'lists/calendar.json',
     });
     expect(config).toEqual({
       port: 9000,
@@ -100,6 +102,8 @@ describe('loadConfig', () => {
       logLevel: 'debug',
       sessionTtlHours: 1.5,
       sensitiveWordsFile: path.resolve('lists/words.txt'),
+      followUpWorkingDays: 7,
+      workCalendarFile: path.resolve('lists/calendar.json'),
     });
   });
 

@@ -1,0 +1,34 @@
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import { FollowUpRepository } from '../db/FollowUpRepository.js';
+import { QaRepository } from '../db/QaRepository.js';
+import { StatisticsRepository } from '../db/StatisticsRepository.js';
+import { TranscriptRepository } from '../db/TranscriptRepository.js';
+import type { WorkCalendar } from '../domain/records/WorkCalendar.js';
+import type { ImageUrl } from '../qa/qaEvents.js';
+import { FollowUpService } from './FollowUpService.js';
+import { StatisticsService } from './StatisticsService.js';
+import { TranscriptService } from './TranscriptService.js';
+
+/** The after-show records' services over one database: transcripts, follow-ups and the year's statistics. */
+export class RecordsServices {
+  readonly transcripts: TranscriptService;
+  readonly followUps: FollowUpService;
+  readonly statistics: StatisticsService;
+  /** Where pictures are read for DOCX exports. */
+  readonly dataDir: string;
+
+  constructor(deps: { dataSource: DataSource; dataDir: string; imageUrl: ImageUrl; calendar: WorkCalendar; followUpWorkingDays: number; logger: Logger }) {
+    const transcripts = new TranscriptRepository(deps.dataSource);
+    this.dataDir = deps.dataDir;
+    this.transcripts = new TranscriptService({ transcripts, qa: new QaRepository(deps.dataSource), imageUrl: deps.imageUrl, logger: deps.logger });
+    this.followUps = new FollowUpService({
+      followUps: new FollowUpRepository(deps.dataSource),
+      transcripts,
+      calendar: deps.calendar,
+      workingDays: deps.followUpWorkingDays,
+      logger: deps.logger,
+    });
+    this.statistics = new StatisticsService({ statistics: new StatisticsRepository(deps.dataSource), followUps: this.followUps });
+  }
+}
