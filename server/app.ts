@@ -109,7 +109,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       questionsPerIpPerHour: config.questionsPerIpPerHour,
       logger: logger.child({ component: 'qa' }),
     });
-    undo.push(async () => qa.close());
+    undo.push(() => qa.close());
     const records = new RecordsServices({
       dataSource,
       dataDir: config.dataDir,
@@ -230,7 +230,7 @@ class RunningApp implements App {
       await serverClosed;
       clearTimeout(timer);
       await this.#changes.close();
-      this.#qa.close();
+      await this.#qa.close();
       await this.#audience.close();
       await this.database.close();
       this.logger.info({ ms: Math.round(performance.now() - began) }, 'shut down');

@@ -20,6 +20,19 @@ export class PostImageRepository {
     await this.#dataSource.manager.insert(PostImageEntity, row);
   }
 
+  /**
+   * Deletes the rows of pictures no post carries that were uploaded before `cutoff`; returns their paths. A post
+   * attaching one at the same moment holds its row locked (QaTransaction.unattachedImages): the delete waits for it
+   * and then sees the row attached, so an attached picture is never deleted.
+   */
+  async deleteUnattachedBefore(cutoff: Date): Promise<string[]> {
+    const [rows]: [{ path: string }[], number] = await this.#dataSource.query(
+      'DELETE FROM post_images WHERE post_id IS NULL AND created_at < $1 RETURNING path',
+      [cutoff],
+    );
+    return rows.map((row) => row.path);
+  }
+
   /** The picture stored at `path` (relative to the data directory), or null. */
   async findByPath(path: string): Promise<StoredImage | null> {
     const rows: { id: string; post_status: PostStatus | null }[] = await this.#dataSource.query(

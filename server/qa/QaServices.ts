@@ -12,6 +12,7 @@ import { QaReadService } from './QaReadService.js';
 import type { ImageUrl } from './qaEvents.js';
 import { QuestionRateLimiter } from './QuestionRateLimiter.js';
 import { QuestionService } from './QuestionService.js';
+import { UnattachedImageSweeper } from './UnattachedImageSweeper.js';
 import { ReviewSettingsService } from './ReviewSettingsService.js';
 
 /** The Q&A's application services over one database, built together because they share the repositories. */
@@ -24,6 +25,7 @@ export class QaServices {
   readonly bans: BanService;
   readonly images: ImageService;
   readonly #limiter: QuestionRateLimiter;
+  readonly #sweeper: UnattachedImageSweeper;
 
   constructor(deps: {
     dataSource: DataSource;
@@ -43,16 +45,19 @@ export class QaServices {
     this.posts = new PostService({ qa, imageUrl: deps.imageUrl, logger });
     this.settings = new ReviewSettingsService({ qa, logger });
     this.reads = new QaReadService({ qa, imageUrl: deps.imageUrl });
+    const images = new PostImageRepository(deps.dataSource);
+    this.#sweeper = new UnattachedImageSweeper({ images, dataDir: deps.dataDir, logger });
     this.images = new ImageService({
-      images: new PostImageRepository(deps.dataSource),
+      images,
       dataDir: deps.dataDir,
       imageUrl: deps.imageUrl,
       logger,
     });
   }
 
-  /** Stops the rate limiter's sweeping. Idempotent. */
-  close(): void {
+  /** Stops the rate limiter's and the unattached pictures' sweeping (waiting for a sweep under way). Idempotent. */
+  async close(): Promise<void> {
     this.#limiter.close();
+    await this.#sweeper.close();
   }
 }

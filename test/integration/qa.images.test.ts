@@ -1,7 +1,10 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import pino from 'pino';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PostImageRepository } from '../../server/db/PostImageRepository.js';
+import { UnattachedImageSweeper } from '../../server/qa/UnattachedImageSweeper.js';
 import type { ApiSession } from '../helpers/ApiSession.js';
 import { createInterview, createStaffUser, setMember } from '../helpers/qaFixtures.js';
 import { startTestApp, type TestApp } from '../helpers/startTestApp.js';
@@ -188,5 +191,64 @@ describe('post images', () => {
     expect((await fetch(image.url)).status).toBe(404);
     await admin.post(`/api/interviews/${interviewId}/posts/${written.body.id}/actions`, { action: 'approve' });
     expect((await fetch(image.url)).status).toBe(200);
+  });
+});
+
+describe('pictures never attached to a post', () => {
+  const file = (id: string) => path.join(app.dataDir, 'interviews', interviewId, 'images', `${id}.png`);
+  const exists = (p: string) => fs.access(p).then(() => true, () => false);
+  const rowExists = async (id: string) => (await app.app.database.dataSource.query('SELECT 1 FROM post_images WHERE id = $1', [id])).length === 1;
+  const age = (ids: string[], hours: number) =>
+    app.app.database.dataSource.query(`UPDATE post_images SET created_at = now() - make_interval(hours => $2) WHERE id = ANY($1)`, [ids, hours]);
+  const png = () => sharp({ create: { width: 8, height: 8, channels: 3, background: '#00ff00' } }).png().toBuffer();
+  const sweeper = () =>
+    new UnattachedImageSweeper({ images: new PostImageRepository(app.app.database.dataSource), dataDir: app.dataDir, logger: pino({ level: 'silent' }) });
+
+  it('are removed, row and file, once older than a day; attached and recent ones stay', async () => {
+    const [stale, recent, attached] = await Promise.all([0, 1, 2].map(async () => (await upload(host, 'image/png', await png())).body.id as string));
+    const post = await host.post(`/api/interviews/${interviewId}/posts`, { role: 'host', body: '带图的主持人发言', imageIds: [attached!] });
+    expect(post.status).toBe(201);
+    await age([stale!, attached!], 25);
+    await age([recent!], 23);
+
+    const sweeps = sweeper();
+    try {
+      expect(await sweeps.sweep()).toBe(1);
+    } finally {
+      await sweeps.close();
+    }
+    expect([await rowExists(stale!), await exists(file(stale!))]).toEqual([false, false]);
+    expect([await rowExists(recent!), await exists(file(recent!))]).toEqual([true, true]);
+    expect([await rowExists(attached!), await exists(file(attached!))]).toEqual([true, true]);
+  });
+
+  it('never removes one a post is attaching at that moment: the sweep waits for the post and leaves it', async () => {
+    const id = (await upload(host, 'image/png', await png())).body.id as string;
+    const post = (await host.post(`/api/interviews/${interviewId}/posts`, { role: 'host', body: '稍后附图的发言' })).body.id as string;
+    await age([id], 48);
+    // What PostService does in its transaction: lock the unattached row, then attach it.
+    const attaching = app.app.database.dataSource.createQueryRunner();
+    await attaching.connect();
+    await attaching.startTransaction();
+    let sweeps: UnattachedImageSweeper | undefined;
+    try {
+      await attaching.query('SELECT id FROM post_images WHERE id = $1 AND post_id IS NULL FOR UPDATE', [id]);
+      sweeps = sweeper();
+      const swept = sweeps.sweep();
+      // Attach only once the sweep's DELETE is waiting for the row lock.
+      const deleteWaiting = async () =>
+        (await app.app.database.dataSource.query(
+          `SELECT 1 FROM pg_stat_activity WHERE query LIKE 'DELETE FROM post_images%' AND wait_event_type = 'Lock'`,
+        )).length === 1;
+      for (let i = 0; i < 500 && !(await deleteWaiting()); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(await deleteWaiting()).toBe(true);
+      await attaching.query('UPDATE post_images SET post_id = $2 WHERE id = $1', [id, post]);
+      await attaching.commitTransaction();
+      expect(await swept).toBe(0);
+    } finally {
+      await attaching.release();
+      await sweeps?.close();
+    }
+    expect([await rowExists(id), await exists(file(id))]).toEqual([true, true]);
   });
 });
