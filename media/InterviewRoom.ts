@@ -169,6 +169,8 @@ export class InterviewRoom extends EventEmitter<InterviewRoomEvents> {
       onAir: !this.ended && this.#pipeline.running && this.#liveSince !== undefined,
       liveSince: this.#liveSince?.toISOString() ?? null,
       programCameraId: this.#switcher?.onAirCameraId ?? null,
+      pendingCameraId: this.#switcher?.pendingCameraId ?? null,
+      audioCameraId: this.#audioChoice.follow === 'camera' ? this.#audioChoice.cameraId : null,
       cameras,
       ...(await showFilesStatus(this.#options.dataDir, this.interviewId)),
     };

@@ -120,7 +120,15 @@ export class MediaServer extends EventEmitter<MediaServerEvents> {
   async mediaStatus(interviewId: string): Promise<MediaStatus> {
     const room = this.#rooms.get(interviewId);
     if (room && !room.ended) return room.status();
-    return { onAir: false, liveSince: null, programCameraId: null, cameras: [], ...(await showFilesStatus(this.#options.dataDir, interviewId)) };
+    return {
+      onAir: false,
+      liveSince: null,
+      programCameraId: null,
+      pendingCameraId: null,
+      audioCameraId: null,
+      cameras: [],
+      ...(await showFilesStatus(this.#options.dataDir, interviewId)),
+    };
   }
 
   /** Ends a show from the console: every camera is disconnected and the playlist closed. */

@@ -17,7 +17,12 @@ export interface CameraMediaStatus {
 export interface MediaStatus {
   onAir: boolean;
   liveSince: string | null;
+  /** The camera whose picture is on the program. */
   programCameraId: string | null;
+  /** The camera a cut is armed for, waiting for its keyframe. */
+  pendingCameraId: string | null;
+  /** Whose microphone the program carries when it stays on one camera; null when audio follows the picture. */
+  audioCameraId: string | null;
   /** Cameras publishing now; the server adds the configured ones that are not. */
   cameras: CameraMediaStatus[];
   hls: { segmentAgeSeconds: number | null };

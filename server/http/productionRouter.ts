@@ -1,16 +1,33 @@
 import express from 'express';
 import type { Logger } from 'pino';
-import type { CameraMediaStatus, MediaServer } from '../../media/index.js';
+import { z } from 'zod';
+import { MediaError, type CameraMediaStatus, type MediaServer } from '../../media/index.js';
 import type { CameraRepository } from '../db/CameraRepository.js';
 import type { InterviewRepository } from '../db/InterviewRepository.js';
-import { NotFoundError } from './httpErrors.js';
-import { parseId } from './validate.js';
+import { HttpError, NotFoundError } from './httpErrors.js';
+import { parseId, parseRequest } from './validate.js';
+
+export const programBody = z
+  .object(
+    {
+      cameraId: z.string({ error: 'must be a camera id' }).optional(),
+      audioCameraId: z.string({ error: 'must be a camera id, or null for the camera on air' }).nullable().optional(),
+    },
+    { error: 'must be a JSON object' },
+  )
+  .refine((body) => body.cameraId !== undefined || body.audioCameraId !== undefined, {
+    error: 'must name cameraId (the camera to put on air) or audioCameraId (whose microphone; null follows the picture)',
+  });
 
 /** C2: the director's status bar. Cameras in the order they were added, each with its name. */
 export interface MediaStatusJson {
   onAir: boolean;
   liveSince: string | null;
   programCameraId: string | null;
+  /** The camera a cut is armed for (waiting for its keyframe). */
+  pendingCameraId: string | null;
+  /** The microphone on the program when it stays on one camera; null when audio follows the picture. */
+  audioCameraId: string | null;
   cameras: (CameraMediaStatus & { name: string })[];
   hls: { segmentAgeSeconds: number | null };
   recording: { bytes: number };
@@ -37,6 +54,8 @@ export function productionRouter(deps: {
       onAir: status.onAir,
       liveSince: status.liveSince,
       programCameraId: status.programCameraId,
+      pendingCameraId: status.pendingCameraId,
+      audioCameraId: status.audioCameraId,
       cameras: cameras.map((camera) => ({ ...(live.get(camera.id) ?? offline(camera.id)), name: camera.name })),
       hls: status.hls,
       recording: status.recording,
@@ -45,7 +64,43 @@ export function productionRouter(deps: {
     res.json(body);
   });
 
+  /** The switcher: cut to a camera (on its next keyframe) and/or choose whose microphone the program carries. */
+  router.put('/:id/program', async (req, res) => {
+    const id = parseId(req.params.id, 'The interview');
+    const input = parseRequest(programBody, req.body);
+    if (!(await deps.interviews.get(id))) throw new NotFoundError('The interview');
+    const cameraIds = new Set((await deps.cameras.listActive(id)).map((camera) => camera.id));
+    for (const cameraId of [input.cameraId, input.audioCameraId]) {
+      if (typeof cameraId === 'string' && !cameraIds.has(cameraId)) throw new NotFoundError('The camera');
+    }
+    let switchMs: number | null = null;
+    try {
+      if (input.audioCameraId !== undefined) {
+        deps.media.setProgramAudio(id, input.audioCameraId === null ? { follow: 'video' } : { follow: 'camera', cameraId: input.audioCameraId });
+      }
+      if (input.cameraId !== undefined) switchMs = await deps.media.selectProgram(id, input.cameraId);
+    } catch (error) {
+      throw asHttpError(error);
+    }
+    const status = await deps.media.mediaStatus(id);
+    deps.logger.info({ interviewId: id, userId: res.locals.user?.id, ...input, switchMs }, 'program switched');
+    res.json({
+      programCameraId: status.programCameraId,
+      pendingCameraId: status.pendingCameraId,
+      audioCameraId: status.audioCameraId,
+      switchMs: switchMs === null ? null : Math.round(switchMs),
+    });
+  });
+
   return router;
+}
+
+/** The media node's refusals are conflicts with the show's state: not live, camera not publishing, codec. */
+function asHttpError(error: unknown): unknown {
+  if (error instanceof MediaError && ['not_live', 'camera_not_live', 'codec_mismatch'].includes(error.code)) {
+    return new HttpError(409, error.code, error.message);
+  }
+  return error;
 }
 
 function offline(cameraId: string): CameraMediaStatus {

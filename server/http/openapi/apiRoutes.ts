@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { loginBody } from '../authRouter.js';
 import { interviewDetailsBody, newCameraBody, newInterviewBody, statusBody } from '../interviewsRouter.js';
 import { memberBody } from '../membersRouter.js';
+import { programBody } from '../productionRouter.js';
 import { askBody } from '../qaPublicRouter.js';
 import { banBody, newPostBody, postActionBody, questionActionBody, reviewSettingsBody } from '../qaStaffRouter.js';
 import { followUpActionBody, followUpAnswerBody, transcriptActionBody, transcriptEditBody } from '../recordsStaffRouter.js';
@@ -46,6 +47,9 @@ export const ERROR_STATUS = {
   not_found: 404,
   session_not_found: 404,
   invalid_status_transition: 409,
+  not_live: 409,
+  camera_not_live: 409,
+  codec_mismatch: 409,
   questions_closed: 409,
   question_not_pending: 409,
   question_not_approved: 409,
@@ -186,6 +190,12 @@ export const API_ROUTES: ApiRoute[] = [
       description: '`{ onAir, liveSince, programCameraId, cameras: [{ cameraId, name, connected, codec, width, height, bitrateKbps, packetLossPercent, lastKeyframeAt }], hls: { segmentAgeSeconds }, recording: { bytes }, disk: { freeBytes, warning } }`',
     },
     errors: staff,
+  },
+  {
+    method: 'put', path: '/api/interviews/{id}/program', tag: 'production', auth: 'session', body: programBody,
+    summary: 'Cut the program to a camera (on its next keyframe) and/or choose whose microphone it carries',
+    success: { status: 200, description: '`{ programCameraId, pendingCameraId, audioCameraId, switchMs }`' },
+    errors: [...staff, ...jsonBody, 'not_live', 'camera_not_live', 'codec_mismatch'],
   },
   // cameras
   {

@@ -17,8 +17,19 @@ export interface MediaStatus {
   onAir: boolean;
   liveSince: string | null;
   programCameraId: string | null;
+  pendingCameraId: string | null;
+  audioCameraId: string | null;
   cameras: CameraMediaStatus[];
   hls: { segmentAgeSeconds: number | null };
   recording: { bytes: number };
   disk: { freeBytes: number; warning: boolean };
+}
+
+/** PUT /api/interviews/:id/program: the answer. */
+export interface ProgramChange {
+  programCameraId: string | null;
+  pendingCameraId: string | null;
+  audioCameraId: string | null;
+  /** From the request to the cut (the camera's keyframe), or null if it had not landed within a few seconds. */
+  switchMs: number | null;
 }
