@@ -5,19 +5,24 @@ import type { InterviewRepository } from '../db/InterviewRepository.js';
 import { pickFeaturedInterview } from '../domain/featuredInterview.js';
 import { InvalidRequestError, NotFoundError, WebNotBuiltError } from './httpErrors.js';
 import { isUuid } from '../domain/isUuid.js';
+import { publicCors } from './publicCors.js';
 import { parseId } from './validate.js';
 
 const INTERVIEW_ID_PLACEHOLDER = /__INTERVIEW_ID__/g;
 
 /**
  * The pages and bundles built into `webDir` (dist/web): /demo, /watch/:id, /console and /assets/*. Pages are read
- * on each request so a rebuild shows without a restart. No X-Frame-Options: portals embed /demo.
+ * on each request so a rebuild shows without a restart. No X-Frame-Options: portals embed /demo. The assets may be
+ * loaded from any origin: a portal loads the module with <script type="module">, which browsers fetch in CORS mode,
+ * and the bundle is public code without credentials; which portals may read the data is corsOrigins' business (the
+ * public API, the HLS files).
  */
 export function webRouter(deps: { webDir: string; interviews: InterviewRepository }): express.Router {
   const router = express.Router();
   const pagesDir = path.join(deps.webDir, 'pages');
   const assetsDir = path.join(deps.webDir, 'assets');
 
+  router.use('/assets', publicCors(['*']));
   router.use('/assets', async (_req, _res, next) => {
     if (!(await exists(assetsDir))) throw new WebNotBuiltError();
     next();

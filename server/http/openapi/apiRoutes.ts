@@ -227,6 +227,12 @@ export const API_ROUTES: ApiRoute[] = [
     errors: [],
   },
   {
+    method: 'get', path: '/api/public/interviews', tag: 'public', auth: 'none',
+    summary: "One year's public plan (`?year=YYYY`, China Standard Time, default this year; drafts left out), in programme order",
+    success: { status: 200, description: '`{ year, interviews: [public view…] }`' },
+    errors: ['invalid_request'],
+  },
+  {
     method: 'get', path: '/api/public/interviews/{id}', tag: 'public', auth: 'none', summary: 'One interview, public view (CORS for the listed portals)',
     success: { status: 200, description: 'The interview, public view' },
     errors: ['not_found'],
