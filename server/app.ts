@@ -26,6 +26,7 @@ import { InterviewPresenter } from './http/InterviewPresenter.js';
 import { staffSocketAccess } from './http/staffSocketAccess.js';
 import { createLogger } from './logger.js';
 import { QaServices } from './qa/QaServices.js';
+import { PlanServices } from './plan/PlanServices.js';
 import { AudienceRepository } from './db/AudienceRepository.js';
 import { chinaYear } from './domain/records/calendarDates.js';
 import { InvalidWorkCalendarError, WorkCalendar } from './domain/records/WorkCalendar.js';
@@ -121,6 +122,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     // Viewer counts are kept for the statistics; the last ones are written at shutdown, before the database closes.
     const audience = new AudienceRecorder(new AudienceRepository(dataSource), logger.child({ component: 'audience' }));
     undo.push(() => audience.close());
+    const plan = new PlanServices({ dataSource, interviews, logger: logger.child({ component: 'plan' }) });
     // One presenter for the HTTP answers and the sockets, so both show an interview the same way.
     const presenter = new InterviewPresenter(urls, config.dataDir);
     server.on(
@@ -137,6 +139,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
         cameras,
         qa,
         records,
+        plan,
         presenter,
       }),
     );

@@ -23,6 +23,7 @@ import { PostImages1795853100000 } from './migrations/1795853100000-PostImages.j
 import { QuestionBans1795853200000 } from './migrations/1795853200000-QuestionBans.js';
 import { BanEvents1795853300000 } from './migrations/1795853300000-BanEvents.js';
 import { InterviewModel1795853400000 } from './migrations/1795853400000-InterviewModel.js';
+import { YearlyPlan1795853600000 } from './migrations/1795853600000-YearlyPlan.js';
 
 /** The TypeORM data source; the schema comes only from the migrations (never `synchronize`). */
 export function createDataSource(url: string): DataSource {
@@ -47,7 +48,7 @@ export function createDataSource(url: string): DataSource {
       TranscriptRevisionEntity,
       FollowUpEntity,
     ],
-    migrations: [InitialSchema1795852800000, InterviewChangeNotify1795852900000, QaSchema1795853000000, PostImages1795853100000, QuestionBans1795853200000, Records1795853700000, BanEvents1795853300000, InterviewModel1795853400000],
+    migrations: [InitialSchema1795852800000, InterviewChangeNotify1795852900000, QaSchema1795853000000, PostImages1795853100000, QuestionBans1795853200000, Records1795853700000, BanEvents1795853300000, InterviewModel1795853400000, YearlyPlan1795853600000],
     migrationsTableName: 'migrations',
     synchronize: false,
     logging: false,

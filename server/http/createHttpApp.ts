@@ -8,6 +8,7 @@ import type { CameraRepository } from '../db/CameraRepository.js';
 import type { InterviewRepository } from '../db/InterviewRepository.js';
 import { PortraitStore } from '../interview/PortraitStore.js';
 import type { QaServices } from '../qa/QaServices.js';
+import type { PlanServices } from '../plan/PlanServices.js';
 import type { RecordsServices } from '../records/RecordsServices.js';
 import { authRouter } from './authRouter.js';
 import { camerasRouter } from './camerasRouter.js';
@@ -35,6 +36,16 @@ import { requireJsonBody } from './requireJsonBody.js';
 import { sameOriginWrites } from './sameOriginWrites.js';
 import { loadSession, requireUser } from './sessionMiddleware.js';
 import { webRouter } from './webRouter.js';
+import { checklistRouter } from './checklistRouter.js';
+import { interviewPermissionGuard } from './interviewPermissionGuard.js';
+import { noticesRouter } from './noticesRouter.js';
+import { organisationsRouter } from './organisationsRouter.js';
+import { planImportRouter } from './planImportRouter.js';
+import { planMetaRouter } from './planMetaRouter.js';
+import { plansRouter } from './plansRouter.js';
+import { proposalsRouter } from './proposalsRouter.js';
+import { publicScheduleRouter } from './publicScheduleRouter.js';
+import { usersRouter } from './usersRouter.js';
 import { createWhipRouter } from './whipRouter.js';
 
 export interface HttpAppDeps {
@@ -50,6 +61,8 @@ export interface HttpAppDeps {
   interviews: InterviewRepository;
   cameras: CameraRepository;
   qa: QaServices;
+  /** The column's year: units, accounts, proposals, plans, checklists. */
+  plan: PlanServices;
   /** Transcripts, follow-ups and statistics. */
   records: RecordsServices;
 }
@@ -107,6 +120,7 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
   app.use('/api/public', qaPublicRouter({ questions: deps.qa.questions, reads: deps.qa.reads, corsOrigins: config.corsOrigins }));
   app.use('/api/public', recordsPublicRouter({ records: deps.records, corsOrigins: config.corsOrigins }));
   app.use('/api/public', publicRouter({ interviews: deps.interviews, presenter, corsOrigins: config.corsOrigins }));
+  app.use('/api/public', publicScheduleRouter({ interviews: deps.interviews, plan: deps.plan, urls, corsOrigins: config.corsOrigins }));
   app.use('/api', apiDocsRouter());
 
   // An edited transcript may exceed the chain's 100 kB: read it here first (the chain's parser skips a read body).
@@ -116,6 +130,8 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
     '/api/interviews',
     imageUploadRouter({ publicUrl: urls.base, sessions: deps.sessions, members: deps.qa.members, images: deps.qa.images }),
   );
+  // An annex-1 table (XLSX or CSV) is a raw body too.
+  app.use('/api/plans', planImportRouter({ publicUrl: urls.base, sessions: deps.sessions, plan: deps.plan }));
   app.use(
     '/api',
     sameOriginWrites(urls.base),
@@ -124,6 +140,8 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
     loadSession(deps.sessions),
   );
   app.use('/api/auth', authRouter({ sessions: deps.sessions, publicUrl: urls.base }));
+  // The office's roles on creating, editing and announcing interviews, before the routes that do it.
+  app.use('/api/interviews', requireUser, interviewPermissionGuard(deps.plan));
   app.use(
     '/api/interviews',
     requireUser,
@@ -152,6 +170,13 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
   app.use('/api/interviews', requireUser, qaStaffRouter(deps.qa), membersRouter({ members: deps.qa.members }));
   app.use('/api/interviews', requireUser, recordsStaffRouter({ members: deps.qa.members, records: deps.records }));
   app.use('/api', recordsOfficeRouter({ records: deps.records }));
+  app.use('/api/interviews', requireUser, checklistRouter(deps.plan));
+  app.use('/api/organisations', requireUser, organisationsRouter(deps.plan));
+  app.use('/api/users', requireUser, usersRouter(deps.plan));
+  app.use('/api/proposals', requireUser, proposalsRouter(deps.plan));
+  app.use('/api/notices', requireUser, noticesRouter(deps.plan));
+  app.use('/api/plan', requireUser, planMetaRouter(deps.plan));
+  app.use('/api', plansRouter(deps.plan));
   app.use('/api/cameras', requireUser, camerasRouter({ cameraAccess: deps.cameraAccess, urls, media: deps.media }));
 
   app.use((_req, _res, next) => next(new HttpError(404, 'not_found', 'Nothing is at this address; check the URL.')));

@@ -16,3 +16,22 @@ export class PlanForbiddenError extends PlanRuleError {
     this.name = 'PlanForbiddenError';
   }
 }
+
+/** A value is missing or wrong (HTTP 400 invalid_request); `field` names it for the form. */
+export class PlanInvalidInputError extends PlanRuleError {
+  readonly field: string;
+
+  constructor(field: string, message: string) {
+    super('invalid_request', message);
+    this.name = 'PlanInvalidInputError';
+    this.field = field;
+  }
+}
+
+/** The thing does not exist, or the user may not know it does (HTTP 404). */
+export class PlanNotFoundError extends PlanRuleError {
+  constructor(what: string) {
+    super('not_found', `${what} was not found; check the address or id.`);
+    this.name = 'PlanNotFoundError';
+  }
+}

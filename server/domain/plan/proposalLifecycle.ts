@@ -1,5 +1,5 @@
 import type { ProposalForm, ProposalStatus } from './Proposal.js';
-import { PlanRuleError } from './PlanRuleError.js';
+import { PlanInvalidInputError, PlanRuleError } from './PlanRuleError.js';
 
 export type ProposalReview = { decision: 'accept' } | { decision: 'request_changes'; comment: string } | { decision: 'decline'; reason: string };
 
@@ -43,6 +43,6 @@ export function reviewTransition(status: ProposalStatus, review: ProposalReview)
 
 function requireText(text: string, what: string): string {
   const trimmed = text.trim();
-  if (trimmed === '') throw new PlanRuleError('review_reason_required', `Give a ${what}: the unit reads it to know what to do.`);
+  if (trimmed === '') throw new PlanInvalidInputError(what, `Give a ${what}: the unit reads it to know what to do.`);
   return trimmed;
 }

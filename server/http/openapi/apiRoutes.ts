@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { PLAN_API_ROUTES } from './planApiRoutes.js';
 import { loginBody } from '../authRouter.js';
 import { interviewDetailsBody, newCameraBody, newInterviewBody, statusBody } from '../interviewsRouter.js';
 import { memberBody } from '../membersRouter.js';
@@ -20,6 +21,9 @@ export const API_TAGS = {
   whip: 'WHIP ingest (RFC 9725) for cameras and the browser studio',
   media: 'HLS playback files and post pictures',
   records: 'After the show: transcript (文字实录), follow-ups (会后答复), statistics',
+  organisations: 'Units (镇, 部门, 直属机构), console accounts and their roles',
+  proposals: "Units' proposals (意见建议征集表), the office's review and reminders",
+  plan: 'The yearly plan (访谈计划表), scheduling and preparation checklists',
 } as const;
 
 export type ApiTag = keyof typeof API_TAGS;
@@ -45,6 +49,12 @@ export const ERROR_STATUS = {
   forbidden_origin: 403,
   banned: 403,
   not_found: 404,
+  organisation_exists: 409,
+  username_taken: 409,
+  proposal_not_editable: 409,
+  proposal_not_submitted: 409,
+  plan_row_scheduled: 409,
+  plan_import_rejected: 422,
   session_not_found: 404,
   invalid_status_transition: 409,
   not_live: 409,
@@ -501,4 +511,5 @@ export const API_ROUTES: ApiRoute[] = [
     success: { status: 200, description: 'The photo', contentType: 'image/jpeg' },
     errors: ['not_found'],
   },
+  ...PLAN_API_ROUTES,
 ];
