@@ -6,6 +6,8 @@ import { routerCodecs } from './engine/routerCodecs.js';
 import { MediaError } from './errors.js';
 import type { WorkerPool } from './engine/WorkerPool.js';
 import { ProgramPipeline, type ProgramSource } from './pipelines/ProgramPipeline.js';
+import type { RecordingPartEvent } from './recording/RecordingPartEvent.js';
+import { RoomRecordings } from './recording/RoomRecordings.js';
 import type { CameraFeed } from './program/CameraFeed.js';
 import type { MediaStatus } from './program/MediaStatus.js';
 import { ProgramSwitcher, type ProgramAudio } from './program/ProgramSwitcher.js';
@@ -28,6 +30,8 @@ export interface InterviewRoomEvents {
   programLive: [];
   /** The show ended: playlist closed, recording parts final. Emitted once, after which the room is closed. */
   programEnded: [recordingPaths: string[]];
+  /** A recording part (program or camera ISO) began or ended. */
+  recordingPart: [event: RecordingPartEvent];
   feedUp: [cameraId: string];
   /** The program's picture cut to a camera (on its keyframe). */
   programSwitched: [cameraId: string, waitedMs: number];
@@ -45,6 +49,7 @@ export class InterviewRoom extends EventEmitter<InterviewRoomEvents> {
   readonly interviewId: string;
   readonly #options: InterviewRoomOptions;
   readonly #pipeline: ProgramPipeline;
+  readonly #recordings: RoomRecordings;
   readonly #sessions = new Map<string, WhipSession>();
   readonly #feeds = new Map<WhipSession, CameraFeed>();
   #liveSince: Date | undefined;
@@ -71,6 +76,16 @@ export class InterviewRoom extends EventEmitter<InterviewRoomEvents> {
       this.#liveSince ??= new Date();
       if (first) this.emit('programLive');
     });
+    this.#recordings = new RoomRecordings(
+      {
+        ffmpegPath: options.ffmpegPath,
+        interviewDir: path.join(options.dataDir, 'interviews', options.interviewId),
+        keyframeMs: options.segmentSeconds * 1000,
+        logger: options.logger.child({ part: 'recordings' }),
+      },
+      this.#pipeline,
+    );
+    this.#recordings.on('part', (event) => this.emit('recordingPart', event));
     this.#pipeline.on('failed', (exit) =>
       this.#options.logger.error({ errors: exit.errors, code: exit.code, signal: exit.signal }, 'program FFmpeg died; restarting'),
     );
@@ -108,6 +123,7 @@ export class InterviewRoom extends EventEmitter<InterviewRoomEvents> {
     const previous = this.#sessions.get(cameraId);
     this.#sessions.set(cameraId, session);
     session.once('close', (reason) => this.#onSessionClose(session, reason));
+    this.#recordings.addCamera(session, cameraId, router, session.videoProducer, session.audioProducer);
     this.emit('feedUp', cameraId);
     // The program bus keeps the program's numbering, so the old session can go at once.
     previous?.close(WhipSessionCloseReason.Replaced);
@@ -181,6 +197,8 @@ export class InterviewRoom extends EventEmitter<InterviewRoomEvents> {
     if (!this.#ending) {
       this.#ending = (async () => {
         const recordings = await this.#pipeline.finish();
+        // Camera recordings stop while their media still flows, so FFmpeg writes their trailers.
+        await this.#recordings.close();
         for (const session of [...this.#sessions.values()]) session.close(WhipSessionCloseReason.Shutdown);
         this.#switcher?.close();
         this.#router?.close();
@@ -230,6 +248,7 @@ export class InterviewRoom extends EventEmitter<InterviewRoomEvents> {
 
   #onSessionClose(session: WhipSession, reason: WhipSessionCloseReason): void {
     if (this.#sessions.get(session.cameraId) === session) this.#sessions.delete(session.cameraId);
+    this.#recordings.removeCamera(session);
     const feed = this.#feeds.get(session);
     if (feed) this.#switcher?.removeFeed(feed);
     this.#feeds.delete(session);

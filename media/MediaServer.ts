@@ -9,6 +9,7 @@ import { findFfmpeg } from './pipelines/findFfmpeg.js';
 import type { MediaStatus } from './program/MediaStatus.js';
 import type { ProgramAudio } from './program/ProgramSwitcher.js';
 import { showFilesStatus } from './program/showFiles.js';
+import type { RecordingPartEvent } from './recording/RecordingPartEvent.js';
 import type { PatchResult, WhipSession, WhipSessionCloseReason } from './whip/WhipSession.js';
 
 /** Events the server listens to; the media node knows nothing of HTTP, users or the database. */
@@ -21,6 +22,8 @@ export interface MediaServerEvents {
   feedUp: [event: { interviewId: string; cameraId: string }];
   /** The program cut to a camera (on its keyframe), `waitedMs` after it was asked to. */
   programSwitched: [event: { interviewId: string; cameraId: string; waitedMs: number }];
+  /** A recording part (the program's or a camera's ISO) began, or ended and was finalised. */
+  recordingPart: [event: RecordingPartEvent & { interviewId: string }];
   /** A camera stopped publishing (stop, drop, replacement or shutdown). */
   feedDown: [event: { interviewId: string; cameraId: string; reason: WhipSessionCloseReason }];
 }
@@ -170,6 +173,7 @@ export class MediaServer extends EventEmitter<MediaServerEvents> {
     this.#rooms.set(interviewId, room);
     room.on('programLive', () => this.emit('programLive', { interviewId }));
     room.on('feedUp', (cameraId) => this.emit('feedUp', { interviewId, cameraId }));
+    room.on('recordingPart', (event) => this.emit('recordingPart', { ...event, interviewId }));
     room.on('programSwitched', (cameraId, waitedMs) => this.emit('programSwitched', { interviewId, cameraId, waitedMs }));
     room.on('feedDown', (cameraId, reason) => this.emit('feedDown', { interviewId, cameraId, reason }));
     room.on('programEnded', (recordingPaths) => {

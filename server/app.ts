@@ -26,6 +26,7 @@ import { InterviewPresenter } from './http/InterviewPresenter.js';
 import { staffSocketAccess } from './http/staffSocketAccess.js';
 import { createLogger } from './logger.js';
 import { QaServices } from './qa/QaServices.js';
+import { Editing } from './recording/Editing.js';
 import { PlanServices } from './plan/PlanServices.js';
 import { AudienceRepository } from './db/AudienceRepository.js';
 import { chinaYear } from './domain/records/calendarDates.js';
@@ -56,6 +57,8 @@ export interface App {
   readonly logger: Logger;
   readonly database: Database;
   readonly media: MediaServer;
+  /** Recordings, replay chapters, clips and their export jobs. */
+  readonly editing: Editing;
   /** What the WHIP router uses to accept a camera's bearer token. */
   readonly authenticateCamera: AuthenticateCamera;
   /** Stops accepting, ends the shows (media.close), closes the database and the embedded PostgreSQL. Idempotent. */
@@ -92,6 +95,8 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       logger: logger.child({ component: 'media' }),
     });
     undo.push(() => media.close());
+    const editing = await Editing.start({ dataSource, dataDir: config.dataDir, media, interviews, logger: logger.child({ component: 'editing' }) });
+    undo.push(() => editing.close());
     const statusWrites = followMediaEvents(media, interviews, logger.child({ component: 'lifecycle' }));
 
     const server = http.createServer();
@@ -141,6 +146,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
         records,
         plan,
         presenter,
+        editing,
       }),
     );
 
@@ -162,7 +168,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
 
     const url = `http://${loopbackFor(config.host)}:${port}`;
     logger.info({ url, publicUrl: urls.base, startupMs: Math.round(performance.now() - began) }, 'online-interview is listening');
-    return new RunningApp({ url, publicUrl: urls.base, config, logger, database, media, server, statusWrites, cameraAccess, hub, changes, audience, qa });
+    return new RunningApp({ url, publicUrl: urls.base, config, logger, database, media, server, statusWrites, cameraAccess, hub, changes, audience, qa, editing });
   } catch (error) {
     for (const step of undo.reverse()) {
       await step().catch((closeError: unknown) => logger.error({ err: closeError }, 'cleanup after a failed start failed'));
@@ -178,6 +184,7 @@ class RunningApp implements App {
   readonly logger: Logger;
   readonly database: Database;
   readonly media: MediaServer;
+  readonly editing: Editing;
   readonly authenticateCamera: AuthenticateCamera;
   #server: http.Server;
   #statusWrites: Set<Promise<void>>;
@@ -201,6 +208,7 @@ class RunningApp implements App {
     changes: InterviewChangeListener;
     audience: AudienceRecorder;
     qa: QaServices;
+    editing: Editing;
   }) {
     this.url = parts.url;
     this.publicUrl = parts.publicUrl;
@@ -214,6 +222,7 @@ class RunningApp implements App {
     this.#hub = parts.hub;
     this.#changes = parts.changes;
     this.#qa = parts.qa;
+    this.editing = parts.editing;
     this.#audience = parts.audience;
   }
 
@@ -228,6 +237,7 @@ class RunningApp implements App {
       // Ending the shows writes their playlists and recordings, then the "ended" status: the database stays open
       // until those writes are done.
       await this.media.close();
+      await this.editing.close();
       await Promise.allSettled([...this.#statusWrites]);
       const timer = setTimeout(() => this.#server.closeAllConnections(), SHUTDOWN_GRACE_MS);
       await serverClosed;

@@ -1,9 +1,10 @@
 import { EventEmitter } from 'node:events';
 import { existsSync, statSync, watch, type FSWatcher } from 'node:fs';
-import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { types } from 'mediasoup';
 import type { Logger } from 'pino';
+import { finaliseVodPlaylist } from '../recording/vodPlaylist.js';
 import { FfmpegProcess, type FfmpegExit } from './FfmpegProcess.js';
 import { buildProgramArgs } from './programArgs.js';
 import { buildRtpInputSdp, type RtpInputStream } from './rtpInputSdp.js';
@@ -30,6 +31,10 @@ export interface ProgramPipelineEvents {
   segment: [info: { first: boolean; segments: number }];
   /** FFmpeg died on its own; the pipeline restarts it while the source lives. */
   failed: [exit: FfmpegExit];
+  /** A run began writing the recording part at `path`. */
+  recordingStarted: [path: string];
+  /** The run writing `path` ended: asked to, or FFmpeg died (`crashed`). */
+  recordingEnded: [path: string, crashed: boolean];
 }
 
 const RESTART_DELAY_MS = 1000;
@@ -95,10 +100,8 @@ export class ProgramPipeline extends EventEmitter<ProgramPipelineEvents> {
       this.#closed = true;
       this.#source = undefined;
       await this.#stopRun();
-      if (existsSync(this.playlistPath)) {
-        const text = await readFile(this.playlistPath, 'utf8');
-        if (!text.includes('#EXT-X-ENDLIST')) await appendFile(this.playlistPath, '#EXT-X-ENDLIST\n');
-      }
+      // The replay: playlist type VOD and ENDLIST over every run's segments.
+      await finaliseVodPlaylist(this.playlistPath);
       // A run whose FFmpeg failed before writing anything leaves no file, or an empty one.
       this.#recordingPaths = this.#recordingPaths.filter((file) => existsSync(file) && statSync(file).size > 0);
       return this.recordingPaths;
@@ -116,7 +119,8 @@ export class ProgramPipeline extends EventEmitter<ProgramPipelineEvents> {
     if (!source || source.video.closed) return;
     await mkdir(this.#hlsDir, { recursive: true });
     await mkdir(this.#recordingsDir, { recursive: true });
-    const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+    // Milliseconds too: a run restarted within the second after a crash must not overwrite the part before it.
+    const stamp = new Date().toISOString().replace(/[-:]/g, '');
     const extension = this.#options.recordingFormat === 'mkv' ? 'mkv' : 'mp4';
     const recordingPath = path.join(this.#recordingsDir, `program-${stamp}.${extension}`);
     const append = existsSync(this.playlistPath);
@@ -134,8 +138,10 @@ export class ProgramPipeline extends EventEmitter<ProgramPipelineEvents> {
     });
     this.#run = run;
     this.#recordingPaths.push(recordingPath);
+    this.emit('recordingStarted', recordingPath);
     run.on('segment', (info) => this.emit('segment', info));
     run.on('exit', (exit) => {
+      this.emit('recordingEnded', recordingPath, !exit.requested);
       if (this.#run !== run || exit.requested) return;
       this.#run = undefined;
       run.close();

@@ -1,6 +1,8 @@
 import { DataSource } from 'typeorm';
 import { CameraEntity } from './entities/CameraEntity.js';
 import { CameraStudioTokenEntity } from './entities/CameraStudioTokenEntity.js';
+import { ClipEntity } from './entities/ClipEntity.js';
+import { ExportJobEntity } from './entities/ExportJobEntity.js';
 import { FollowUpEntity } from './entities/FollowUpEntity.js';
 import { TranscriptEntity } from './entities/TranscriptEntity.js';
 import { TranscriptRevisionEntity } from './entities/TranscriptRevisionEntity.js';
@@ -13,6 +15,7 @@ import { PostEntity } from './entities/PostEntity.js';
 import { PostImageEntity } from './entities/PostImageEntity.js';
 import { QaEventEntity } from './entities/QaEventEntity.js';
 import { QuestionEntity } from './entities/QuestionEntity.js';
+import { RecordingPartEntity } from './entities/RecordingPartEntity.js';
 import { ReviewSettingsEntity } from './entities/ReviewSettingsEntity.js';
 import { SessionEntity } from './entities/SessionEntity.js';
 import { UserEntity } from './entities/UserEntity.js';
@@ -21,6 +24,7 @@ import { InterviewChangeNotify1795852900000 } from './migrations/1795852900000-I
 import { QaSchema1795853000000 } from './migrations/1795853000000-QaSchema.js';
 import { PostImages1795853100000 } from './migrations/1795853100000-PostImages.js';
 import { QuestionBans1795853200000 } from './migrations/1795853200000-QuestionBans.js';
+import { RecordingsAndClips1795853900000 } from './migrations/1795853900000-RecordingsAndClips.js';
 import { BanEvents1795853300000 } from './migrations/1795853300000-BanEvents.js';
 import { InterviewModel1795853400000 } from './migrations/1795853400000-InterviewModel.js';
 import { YearlyPlan1795853600000 } from './migrations/1795853600000-YearlyPlan.js';
@@ -44,11 +48,14 @@ export function createDataSource(url: string): DataSource {
       ReviewSettingsEntity,
       ModerationActionEntity,
       QaEventEntity,
+      RecordingPartEntity,
+      ClipEntity,
+      ExportJobEntity,
       TranscriptEntity,
       TranscriptRevisionEntity,
       FollowUpEntity,
     ],
-    migrations: [InitialSchema1795852800000, InterviewChangeNotify1795852900000, QaSchema1795853000000, PostImages1795853100000, QuestionBans1795853200000, Records1795853700000, BanEvents1795853300000, InterviewModel1795853400000, YearlyPlan1795853600000],
+    migrations: [InitialSchema1795852800000, InterviewChangeNotify1795852900000, QaSchema1795853000000, PostImages1795853100000, QuestionBans1795853200000, Records1795853700000, BanEvents1795853300000, InterviewModel1795853400000, YearlyPlan1795853600000, RecordingsAndClips1795853900000],
     migrationsTableName: 'migrations',
     synchronize: false,
     logging: false,

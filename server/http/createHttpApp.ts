@@ -8,6 +8,7 @@ import type { CameraRepository } from '../db/CameraRepository.js';
 import type { InterviewRepository } from '../db/InterviewRepository.js';
 import { PortraitStore } from '../interview/PortraitStore.js';
 import type { QaServices } from '../qa/QaServices.js';
+import type { Editing } from '../recording/Editing.js';
 import type { PlanServices } from '../plan/PlanServices.js';
 import type { RecordsServices } from '../records/RecordsServices.js';
 import { authRouter } from './authRouter.js';
@@ -36,6 +37,7 @@ import { requireJsonBody } from './requireJsonBody.js';
 import { sameOriginWrites } from './sameOriginWrites.js';
 import { loadSession, requireUser } from './sessionMiddleware.js';
 import { webRouter } from './webRouter.js';
+import { editingPublicRouter, editingStaffRouter } from './editingRouters.js';
 import { checklistRouter } from './checklistRouter.js';
 import { interviewPermissionGuard } from './interviewPermissionGuard.js';
 import { noticesRouter } from './noticesRouter.js';
@@ -61,6 +63,8 @@ export interface HttpAppDeps {
   interviews: InterviewRepository;
   cameras: CameraRepository;
   qa: QaServices;
+  /** Recordings, replay chapters, clips and export jobs. */
+  editing: Editing;
   /** The column's year: units, accounts, proposals, plans, checklists. */
   plan: PlanServices;
   /** Transcripts, follow-ups and statistics. */
@@ -121,6 +125,7 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
   app.use('/api/public', recordsPublicRouter({ records: deps.records, corsOrigins: config.corsOrigins }));
   app.use('/api/public', publicRouter({ interviews: deps.interviews, presenter, corsOrigins: config.corsOrigins }));
   app.use('/api/public', publicScheduleRouter({ interviews: deps.interviews, plan: deps.plan, urls, corsOrigins: config.corsOrigins }));
+  app.use(editingPublicRouter(deps.editing, urls, config.corsOrigins));
   app.use('/api', apiDocsRouter());
 
   // An edited transcript may exceed the chain's 100 kB: read it here first (the chain's parser skips a read body).
@@ -178,6 +183,7 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
   app.use('/api/plan', requireUser, planMetaRouter(deps.plan));
   app.use('/api', plansRouter(deps.plan));
   app.use('/api/cameras', requireUser, camerasRouter({ cameraAccess: deps.cameraAccess, urls, media: deps.media }));
+  app.use('/api/interviews', requireUser, editingStaffRouter(deps.editing));
 
   app.use((_req, _res, next) => next(new HttpError(404, 'not_found', 'Nothing is at this address; check the URL.')));
   app.use(errorHandler(logger.child({ component: 'http' })));

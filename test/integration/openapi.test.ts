@@ -82,6 +82,7 @@ describe('GET /api/docs', () => {
       cameras: {},
       qa: {},
       presenter: {},
+      editing: {},
     } as unknown as HttpAppDeps);
     const all = registeredRoutes((app as unknown as { router: { stack: Layer[] } }).router.stack);
     // The pages left out must exist, or the list would hide a route that is gone.

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { EDITING_API_ROUTES } from './editingApiRoutes.js';
 import { PLAN_API_ROUTES } from './planApiRoutes.js';
 import { loginBody } from '../authRouter.js';
 import { interviewDetailsBody, newCameraBody, newInterviewBody, statusBody } from '../interviewsRouter.js';
@@ -20,6 +21,7 @@ export const API_TAGS = {
   production: 'Live production: the director\'s status, program switcher, overlays, WHEP monitoring (staff)',
   whip: 'WHIP ingest (RFC 9725) for cameras and the browser studio',
   media: 'HLS playback files and post pictures',
+  editing: 'After the show: recordings, replay chapters, clips and their exports (staff)',
   records: 'After the show: transcript (文字实录), follow-ups (会后答复), statistics',
   organisations: 'Units (镇, 部门, 直属机构), console accounts and their roles',
   proposals: "Units' proposals (意见建议征集表), the office's review and reminders",
@@ -86,6 +88,11 @@ export const ERROR_STATUS = {
   unsupported_media_type: 415,
   unsupported_image_type: 415,
   precondition_required: 428,
+  clip_out_of_range: 400,
+  fast_mode_unavailable: 409,
+  export_not_done: 409,
+  export_finished: 409,
+  recording_empty: 409,
   rate_limited: 429,
   shutting_down: 503,
 } as const;
@@ -512,4 +519,5 @@ export const API_ROUTES: ApiRoute[] = [
     errors: ['not_found'],
   },
   ...PLAN_API_ROUTES,
+  ...EDITING_API_ROUTES,
 ];
