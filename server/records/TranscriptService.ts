@@ -53,6 +53,7 @@ export class TranscriptService {
     ]);
     return {
       interviewId,
+      interviewTitle: interview.title,
       showOver: isShowOver(interview),
       transcript: transcript && {
         status: transcript.status,

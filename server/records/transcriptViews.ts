@@ -25,6 +25,7 @@ export interface StaffTranscriptEntryJson extends TranscriptEntry {
 /** The console's view: the working copy, its state, who did what, and what the user may do. */
 export interface StaffTranscriptJson {
   interviewId: string;
+  interviewTitle: string;
   /** Whether the show is over, so the transcript can be built. */
   showOver: boolean;
   transcript: {

@@ -6,6 +6,10 @@ import type { MediaStatusJson } from '../../server/http/productionRouter.js';
 import type * as webApi from '../../web-components/src/api/types.js';
 import type * as webProduction from '../../web-components/src/api/productionTypes.js';
 import type * as webQa from '../../web-components/src/qa/types.js';
+import type * as webRecords from '../../web-components/src/api/recordsTypes.js';
+import type { PublicFollowUpJson, StaffFollowUpJson } from '../../server/records/FollowUpService.js';
+import type { PublicTranscriptJson, StaffTranscriptJson } from '../../server/records/transcriptViews.js';
+import type { YearStatistics } from '../../server/domain/records/yearStatistics.js';
 
 /**
  * The web components mirror the server's JSON instead of importing it (they talk to the server only over HTTP, as a
@@ -28,6 +32,14 @@ describe('wire types: what the server sends satisfies what the components read',
     expectTypeOf<server.PublicPost>().toExtend<webQa.PublicPost>();
     expectTypeOf<server.StaffPost>().toExtend<webQa.StaffPost>();
     expectTypeOf<ServerReviewSettings>().toExtend<webQa.ReviewSettings>();
+  });
+
+  it('after-show records', () => {
+    expectTypeOf<StaffTranscriptJson>().toExtend<webRecords.StaffTranscript>();
+    expectTypeOf<PublicTranscriptJson>().toExtend<webRecords.PublicTranscript>();
+    expectTypeOf<StaffFollowUpJson>().toExtend<webRecords.StaffFollowUp>();
+    expectTypeOf<PublicFollowUpJson>().toExtend<webRecords.PublicFollowUp>();
+    expectTypeOf<YearStatistics>().toExtend<webRecords.YearStatistics>();
   });
 
   it('live production', () => {

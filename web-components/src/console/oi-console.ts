@@ -12,6 +12,10 @@ import './oi-qa-host.js';
 import './oi-qa-moderate.js';
 import './oi-qa-review.js';
 import './oi-studio-page.js';
+import './oi-follow-ups-page.js';
+import './oi-overdue-page.js';
+import './oi-statistics-page.js';
+import './oi-transcript-page.js';
 import { parseRoute, type QaPage, type Route } from './routes.js';
 
 /** <oi-console lang>: the staff console, routed by the location hash. */
@@ -114,6 +118,10 @@ export class OiConsole extends LitElement {
         ${this.user
           ? html`<nav aria-label=${this.msg('consoleTitle')}>
               <a class="link-button" href="#/interviews">${this.msg('navInterviews')}</a>
+              ${this.user.role === 'admin'
+                ? html`<a class="link-button" href="#/statistics">${this.msg('recNavStatistics')}</a>
+                    <a class="link-button" href="#/follow-ups/overdue">${this.msg('recNavOverdue')}</a>`
+                : nothing}
               <span>${this.msg('signedInAs', { username: this.user.username })}</span>
               <button type="button" class="secondary" @click=${() => void this.logout()}>${this.msg('logout')}</button>
             </nav>`
@@ -135,6 +143,14 @@ export class OiConsole extends LitElement {
         return html`<oi-interview-detail lang=${lang} interview-id=${route.id}></oi-interview-detail>`;
       case 'qa':
         return this.renderDesk(route.page, route.id, lang);
+      case 'records':
+        return route.page === 'transcript'
+          ? html`<oi-transcript-page lang=${lang} interview-id=${route.id}></oi-transcript-page>`
+          : html`<oi-follow-ups-page lang=${lang} interview-id=${route.id}></oi-follow-ups-page>`;
+      case 'statistics':
+        return html`<oi-statistics-page lang=${lang}></oi-statistics-page>`;
+      case 'overdue':
+        return html`<oi-overdue-page lang=${lang}></oi-overdue-page>`;
       case 'studio':
         return html`<oi-studio-page lang=${lang} camera-id=${route.cameraId}></oi-studio-page>`;
       case 'not-found':

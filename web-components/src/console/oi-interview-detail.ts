@@ -201,6 +201,13 @@ export class OiInterviewDetail extends LitElement {
             ${desks.map((desk) => html`<li><a class="link-button" href="${base}/${desk.page}">${this.msg(desk.label)}</a></li>`)}
           </ul>`
         : nothing}
+      ${me.admin || me.roles.length > 0
+        ? html`<h3>${this.msg('recLinksTitle')}</h3>
+            <ul class="desks">
+              <li><a class="link-button" href="${base}/transcript">${this.msg('recLinkTranscript')}</a></li>
+              <li><a class="link-button" href="${base}/follow-ups">${this.msg('recLinkFollowUps')}</a></li>
+            </ul>`
+        : nothing}
       ${me.admin || me.roles.includes('moderator')
         ? html`<oi-review-settings lang=${this.lang ?? nothing} interview-id=${interview.id} .settings=${qa.settings}></oi-review-settings>`
         : nothing}

@@ -3,11 +3,19 @@ export type QaPage = 'moderate' | 'host' | 'guest' | 'review';
 
 export const QA_PAGES: readonly QaPage[] = ['moderate', 'host', 'guest', 'review'];
 
+/** An interview's after-show pages: 文字实录 and 会后答复. */
+export type RecordsPageName = 'transcript' | 'follow-ups';
+
+export const RECORDS_PAGES: readonly RecordsPageName[] = ['transcript', 'follow-ups'];
+
 export type Route =
   | { name: 'login' }
   | { name: 'interviews' }
   | { name: 'interview'; id: string }
   | { name: 'qa'; id: string; page: QaPage }
+  | { name: 'records'; id: string; page: RecordsPageName }
+  | { name: 'statistics' }
+  | { name: 'overdue' }
   | { name: 'studio'; cameraId: string }
   | { name: 'not-found' };
 
@@ -20,12 +28,17 @@ export function parseRoute(hash: string): Route {
     .map((part) => decodeURIComponent(part));
   const [first, second, third, ...rest] = parts;
   if (rest.length > 0) return { name: 'not-found' };
+  if (first === 'interviews' && second !== undefined && third !== undefined && (RECORDS_PAGES as readonly string[]).includes(third)) {
+    return { name: 'records', id: second, page: third as RecordsPageName };
+  }
   if (first === 'interviews' && second !== undefined && third !== undefined) {
     return (QA_PAGES as readonly string[]).includes(third) ? { name: 'qa', id: second, page: third as QaPage } : { name: 'not-found' };
   }
   if (third !== undefined) return { name: 'not-found' };
   if (first === undefined) return { name: 'interviews' };
   if (first === 'login' && second === undefined) return { name: 'login' };
+  if (first === 'statistics' && second === undefined) return { name: 'statistics' };
+  if (first === 'follow-ups' && second === 'overdue') return { name: 'overdue' };
   if (first === 'interviews') return second === undefined ? { name: 'interviews' } : { name: 'interview', id: second };
   if (first === 'studio' && second !== undefined) return { name: 'studio', cameraId: second };
   return { name: 'not-found' };
