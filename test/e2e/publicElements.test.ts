@@ -372,18 +372,17 @@ describe('<online-interview> 直播中, 已结束, 回顾', () => {
     await page.unrouteAll();
   });
 
-  it('replay without a published transcript or chapters shows neither, and no error', async () => {
-    await page.route('**/transcript', (route) =>
-      route.fulfill({ status: 404, contentType: 'application/json', body: JSON.stringify({ error: { code: 'transcript_not_published', message: 'x' } }) }),
-    );
-    await page.route('**/chapters', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"chapters":[]}' }));
+  it('replay without a published transcript or chapters (the real server: none made) shows neither, and no error', async () => {
+    const transcript = page.waitForResponse((r) => r.url().endsWith(`/api/public/interviews/${ids.replay}/transcript`));
+    const chapters = page.waitForResponse((r) => r.url().endsWith(`/api/public/interviews/${ids.replay}/chapters`));
     await open(ids.replay, { expect: 'replay' });
+    expect((await transcript).status()).toBe(404);
+    expect([200, 404]).toContain((await chapters).status());
     await page.waitForTimeout(1000);
     const content = await text();
     expect(content).not.toContain('访谈实录');
     expect(content).not.toContain('章节');
     expect(await page.locator('online-interview .error-box p[part="message"]').innerText()).toBe('');
-    await page.unrouteAll();
   });
 
   it('switches live → ended → replay without a reload', async () => {
@@ -509,7 +508,7 @@ describe('large text and high contrast', () => {
 });
 
 describe('<interview-schedule>', () => {
-  it("lists this year's public interviews, upcoming soonest first and past latest first, drafts left out, each linking to its page", async () => {
+  it("lists this year's public interviews, upcoming soonest first and past latest first, drafts left out, each linking to its page (by keyboard)", async () => {
     await open(ids.scheduled, { expect: 'scheduled' });
     const content = await shadowText(page, 'interview-schedule');
     expect(content).toContain(`${new Date().getFullYear()} 年访谈安排`);
@@ -518,8 +517,11 @@ describe('<interview-schedule>', () => {
     expect(upcoming).toEqual(['乡村振兴政策在线访谈', '夏季防汛工作访谈', '优化营商环境政策解读']);
     const past = await page.locator('interview-schedule [part~="group-past"] a[part="link"]').allInnerTexts();
     expect(past).toEqual(expect.arrayContaining(['医保惠民政策解读', '义务教育招生政策解读']));
+    expect(await page.locator('interview-schedule [part~="group-upcoming"] [part~="badge-live"]').count()).toBe(1);
     // The demo sets href-template="/demo?interview={id}": the link opens that interview on the portal page.
-    await page.locator('interview-schedule a[part="link"]', { hasText: '夏季防汛工作访谈' }).click();
+    await page.locator('body').focus();
+    await tabTo((f) => f.tag === 'a' && f.text === '夏季防汛工作访谈', 80);
+    await page.keyboard.press('Enter');
     await page.waitForURL(new RegExp(`interview=${ids.soon}`));
     await expect.poll(state).toBe('scheduled');
   });

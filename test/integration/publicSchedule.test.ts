@@ -1,26 +1,17 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiSession } from '../helpers/ApiSession.js';
 import { startTestApp, type TestApp } from '../helpers/startTestApp.js';
-import { makeTempDir, removeTempDir } from '../helpers/tempDir.js';
 
 const PORTAL = 'https://www.example.gov.cn';
 let server: TestApp;
 let staff: ApiSession;
-let webDir: string;
 
 beforeAll(async () => {
-  webDir = makeTempDir('web');
-  fs.mkdirSync(path.join(webDir, 'pages'));
-  fs.mkdirSync(path.join(webDir, 'assets'));
-  fs.writeFileSync(path.join(webDir, 'assets', 'online-interview.js'), 'export {};\n');
-  server = await startTestApp({ webDir, corsOrigins: [PORTAL] });
+  server = await startTestApp({ corsOrigins: [PORTAL] });
   staff = await server.login();
 });
 afterAll(async () => {
   await server?.close();
-  removeTempDir(webDir);
 });
 
 async function create(title: string, startsAt: string | null, status: 'draft' | 'scheduled' = 'scheduled'): Promise<string> {
@@ -62,11 +53,5 @@ describe('GET /api/public/interviews (the schedule)', () => {
       expect(response.status, year).toBe(400);
       expect(response.body.error, year).toMatchObject({ code: 'invalid_request', field: 'year' });
     }
-  });
-
-  it('serves the module to any origin (a portal loads it with <script type="module">)', async () => {
-    const response = await server.anonymous().get('/assets/online-interview.js', { headers: { Origin: 'https://other.example.org' } });
-    expect(response.status).toBe(200);
-    expect(response.headers.get('access-control-allow-origin')).toBe('*');
   });
 });

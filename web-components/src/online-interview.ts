@@ -466,6 +466,7 @@ export class OnlineInterview extends LitElement {
       <ol>
         ${this.chapters.map((chapter) => {
           const time = formatClock(chapter.startSeconds);
+          const thumbnail = chapter.thumbnailUrl ? this.onServer(chapter.thumbnailUrl) : null;
           return html`<li>
             <button
               type="button"
@@ -474,6 +475,7 @@ export class OnlineInterview extends LitElement {
               aria-label=${this.msg('chapterJump', { time, title: chapter.title })}
               @click=${() => this.seek(chapter.startSeconds)}
             >
+              ${thumbnail ? html`<img class="chapter-thumb" part="chapter-thumbnail" src=${thumbnail} alt="" loading="lazy" />` : nothing}
               <span class="chapter-time" aria-hidden="true">${time}</span>
               <span class="chapter-title" aria-hidden="true">${chapter.title}</span>
             </button>
@@ -598,8 +600,19 @@ export class OnlineInterview extends LitElement {
         padding: 0;
         list-style: none;
       }
+      .chapters {
+        margin-bottom: 1em;
+      }
       .chapter {
+        display: inline-flex;
+        align-items: center;
         text-align: left;
+      }
+      .chapter-thumb {
+        width: 4em;
+        height: 2.25em;
+        object-fit: cover;
+        margin-right: 0.5em;
       }
       .chapter-time {
         font-variant-numeric: tabular-nums;

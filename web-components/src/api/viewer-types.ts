@@ -12,7 +12,8 @@ export interface Transcript {
 
 /** GET /api/public/interviews/:id/chapters: seconds from the start of the replay playlist. */
 export interface Chapters {
-  chapters: { questionId: string; title: string; startSeconds: number }[];
+  /** thumbnailUrl: a still of the chapter's start, once the server made one (an addition to C4). */
+  chapters: { questionId: string; title: string; startSeconds: number; thumbnailUrl?: string | null }[];
 }
 
 /** GET /api/public/interviews?year=YYYY: one year's public plan, drafts left out, in programme order. */
