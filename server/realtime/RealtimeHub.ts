@@ -2,11 +2,11 @@ import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { WebSocket, WebSocketServer } from 'ws';
-import { z } from 'zod';
 import type { QaEventFilter } from '../db/QaEventLog.js';
 import { hashDeviceToken } from '../qa/netizenHashes.js';
 import type { InterviewChangeListener } from './InterviewChangeListener.js';
 import type { QaFeed, QaSubscriber } from './QaFeed.js';
+import { CLOSE_CODES, helloMessage, SOCKET_ENDPOINTS, socketPathPattern } from './socketMessages.js';
 import { textFrame } from './textFrame.js';
 
 /** What the hub sends: the whole public view of the interview, each time it changes. */
@@ -33,9 +33,9 @@ export interface RealtimeHubOptions<T> {
 }
 
 /** `/api/public/interviews/<id>/events`: one socket per viewer, on the interview it watches. */
-const VIEWER_PATH = /^\/api\/public\/interviews\/([0-9a-f-]{36})\/events$/i;
+const VIEWER_PATH = socketPathPattern(SOCKET_ENDPOINTS.viewer);
 /** `/api/interviews/<id>/staff-events`: the console's socket, carrying every audience's events. */
-const STAFF_PATH = /^\/api\/interviews\/([0-9a-f-]{36})\/staff-events$/i;
+const STAFF_PATH = socketPathPattern(SOCKET_ENDPOINTS.staff);
 const HEARTBEAT_MS = 30_000;
 /**
  * The heartbeat visits a tenth of the sockets every 3 s rather than all of them every 30 s: pinging 10,000 sockets
@@ -58,16 +58,6 @@ const REFUSALS: Record<Exclude<StaffSocketAccess, 'allowed'>, string> = {
   forbidden: '403 Forbidden',
   not_found: '404 Not Found',
 };
-
-/** The one message clients send: where they are in the Q&A, and (viewers) their device token to see their own questions. */
-const helloMessage = z.object({
-  type: z.literal('hello'),
-  since: z.int().min(0),
-  deviceToken: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{32,128}$/)
-    .optional(),
-});
 
 interface Client {
   ws: WebSocket;
@@ -188,7 +178,7 @@ export class RealtimeHub<T> {
     try {
       const interview = await this.#options.snapshot(interviewId);
       if (!interview) {
-        ws.close(4404, 'interview not found');
+        ws.close(CLOSE_CODES.notFound, 'interview not found');
         return false;
       }
       return this.#send(client, textFrame(JSON.stringify({ type: 'interview', interview } satisfies InterviewMessage<T>)));
@@ -203,7 +193,7 @@ export class RealtimeHub<T> {
   #receive(client: Client, text: string | null): void {
     const parsed = text === null ? null : helloMessage.safeParse(safeJson(text));
     if (!parsed?.success || client.qa) {
-      client.ws.close(4400, client.qa ? 'hello only once' : 'expected {type:"hello", since, deviceToken?}');
+      client.ws.close(CLOSE_CODES.badHello, client.qa ? 'hello only once' : 'expected {type:"hello", since, deviceToken?}');
       return;
     }
     const { since, deviceToken } = parsed.data;

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { EDITING_API_ROUTES } from './editingApiRoutes.js';
 import { PLAN_API_ROUTES } from './planApiRoutes.js';
 import { loginBody } from '../authRouter.js';
@@ -7,6 +7,10 @@ import { memberBody } from '../membersRouter.js';
 import { programBody } from '../productionRouter.js';
 import { askBody } from '../qaPublicRouter.js';
 import { banBody, newPostBody, postActionBody, questionActionBody, reviewSettingsBody } from '../qaStaffRouter.js';
+import {
+  answeringClearedSchema, auditEntrySchema, banSchema, memberSchema, myQuestionSchema, publicQaSchema, reviewSettingsSchema,
+  staffPostSchema, staffQaSchema, staffQuestionSchema, uploadedImageSchema,
+} from './qaResponseSchemas.js';
 import { followUpActionBody, followUpAnswerBody, transcriptActionBody, transcriptEditBody } from '../recordsStaffRouter.js';
 
 export const API_TAGS = {
@@ -112,7 +116,8 @@ export interface ApiRoute {
   rawBody?: { contentTypes: string[]; description: string };
   /** The netizen's device token, sent as `X-Device-Token`. */
   deviceToken?: true;
-  success: { status: number; description: string; contentType?: string };
+  /** `schema`: the JSON answer's zod schema, where the server has one (the Q&A's, see qaResponseSchemas.ts). */
+  success: { status: number; description: string; contentType?: string; schema?: z.ZodType };
   errors: ErrorCode[];
 }
 
@@ -256,7 +261,7 @@ export const API_ROUTES: ApiRoute[] = [
   },
   {
     method: 'get', path: '/api/public/interviews/{id}/qa', tag: 'public', auth: 'none', summary: 'The approved questions and posts',
-    success: { status: 200, description: '`{ seq, questions, posts, answeringQuestionId, questionsOpen }`' },
+    success: { status: 200, description: '`{ seq, questions, posts, answeringQuestionId, questionsOpen }`', schema: publicQaSchema },
     errors: ['not_found'],
   },
 
@@ -264,25 +269,25 @@ export const API_ROUTES: ApiRoute[] = [
   {
     method: 'post', path: '/api/public/interviews/{id}/questions', tag: 'questions', auth: 'none', deviceToken: true,
     summary: 'Ask a question', body: askBody,
-    success: { status: 201, description: "The question, the asker's view (`MyQuestion`)" },
+    success: { status: 201, description: "The question, the asker's view (`MyQuestion`)", schema: myQuestionSchema },
     errors: [...publicJsonBody, 'not_found', 'banned', 'questions_closed', 'rate_limited'],
   },
   {
     method: 'get', path: '/api/public/interviews/{id}/my-questions', tag: 'questions', auth: 'none', deviceToken: true,
     summary: "This device's questions, all statuses",
-    success: { status: 200, description: '`MyQuestion[]`' },
+    success: { status: 200, description: '`MyQuestion[]`', schema: z.array(myQuestionSchema) },
     errors: ['invalid_request', 'not_found'],
   },
   {
     method: 'delete', path: '/api/public/interviews/{id}/my-questions/{questionId}', tag: 'questions', auth: 'none', deviceToken: true,
     summary: "Withdraw one of this device's questions",
-    success: { status: 200, description: 'The withdrawn question (`MyQuestion`)' },
+    success: { status: 200, description: 'The withdrawn question (`MyQuestion`)', schema: myQuestionSchema },
     errors: ['invalid_request', 'not_found', 'question_final'],
   },
   {
     method: 'post', path: '/api/interviews/{id}/questions/{questionId}/actions', tag: 'questions', auth: 'session',
     summary: 'Moderate, select, mark answering or answered', body: questionActionBody,
-    success: { status: 200, description: '`StaffQuestion`' },
+    success: { status: 200, description: '`StaffQuestion`', schema: staffQuestionSchema },
     errors: [
       ...qaStaff, ...jsonBody, 'question_not_pending', 'question_not_approved', 'question_final', 'question_not_found',
       'merge_into_self', 'merge_other_interview', 'merge_target_unavailable',
@@ -292,26 +297,26 @@ export const API_ROUTES: ApiRoute[] = [
   {
     method: 'delete', path: '/api/interviews/{id}/answering', tag: 'questions', auth: 'session',
     summary: 'Stop showing a question as being answered (正在回答), leaving it approved',
-    success: { status: 200, description: '`{ answeringQuestionId: null }`, also when none was being answered' },
+    success: { status: 200, description: '`{ answeringQuestionId: null }`, also when none was being answered', schema: answeringClearedSchema },
     errors: [...qaStaff, ...ownOriginWrite],
   },
 
   // posts
   {
     method: 'post', path: '/api/interviews/{id}/posts', tag: 'posts', auth: 'session', summary: 'Publish a host or guest post', body: newPostBody,
-    success: { status: 201, description: '`StaffPost`' },
+    success: { status: 201, description: '`StaffPost`', schema: staffPostSchema },
     errors: [...qaStaff, ...jsonBody, 'question_not_found'],
   },
   {
     method: 'post', path: '/api/interviews/{id}/posts/{postId}/actions', tag: 'posts', auth: 'session', summary: 'Approve or reject a post',
     body: postActionBody,
-    success: { status: 200, description: '`StaffPost`' },
+    success: { status: 200, description: '`StaffPost`', schema: staffPostSchema },
     errors: [...qaStaff, ...jsonBody, 'post_not_pending'],
   },
   {
     method: 'post', path: '/api/interviews/{id}/images', tag: 'posts', auth: 'session', summary: 'Upload a picture for a post',
     rawBody: { contentTypes: ['image/jpeg', 'image/png', 'image/webp'], description: 'The picture itself, at most 10 MB and 40 MP' },
-    success: { status: 201, description: '`{ id, url, width, height, bytes, mimeType }`' },
+    success: { status: 201, description: '`{ id, url, width, height, bytes, mimeType }`', schema: uploadedImageSchema },
     errors: [
       ...qaStaff, 'forbidden_origin', 'unsupported_image_type', 'image_too_large', 'image_type_mismatch', 'image_too_many_pixels',
       'image_unreadable',
@@ -321,33 +326,33 @@ export const API_ROUTES: ApiRoute[] = [
   // moderation
   {
     method: 'get', path: '/api/interviews/{id}/qa', tag: 'moderation', auth: 'session', summary: "The interview's Q&A as staff see it",
-    success: { status: 200, description: '`{ seq, questions, posts, settings, me }`' },
+    success: { status: 200, description: '`{ seq, questions, posts, settings, me }`', schema: staffQaSchema },
     errors: qaStaff,
   },
   {
     method: 'get', path: '/api/interviews/{id}/review-settings', tag: 'moderation', auth: 'session', summary: 'The review settings',
-    success: { status: 200, description: '`ReviewSettings`' },
+    success: { status: 200, description: '`ReviewSettings`', schema: reviewSettingsSchema },
     errors: qaStaff,
   },
   {
     method: 'put', path: '/api/interviews/{id}/review-settings', tag: 'moderation', auth: 'session', summary: 'Change some review settings',
     body: reviewSettingsBody,
-    success: { status: 200, description: '`ReviewSettings`' },
+    success: { status: 200, description: '`ReviewSettings`', schema: reviewSettingsSchema },
     errors: [...qaStaff, ...jsonBody],
   },
   {
     method: 'get', path: '/api/interviews/{id}/audit', tag: 'moderation', auth: 'session', summary: 'The audit log, newest first',
-    success: { status: 200, description: '`AuditEntry[]` (at most 1000)' },
+    success: { status: 200, description: '`AuditEntry[]` (at most 1000)', schema: z.array(auditEntrySchema) },
     errors: qaStaff,
   },
   {
     method: 'get', path: '/api/interviews/{id}/bans', tag: 'moderation', auth: 'session', summary: 'The bans in force here',
-    success: { status: 200, description: '`Ban[]`, newest first' },
+    success: { status: 200, description: '`Ban[]`, newest first', schema: z.array(banSchema) },
     errors: qaStaff,
   },
   {
     method: 'post', path: '/api/interviews/{id}/bans', tag: 'moderation', auth: 'session', summary: "Ban a question's asker", body: banBody,
-    success: { status: 201, description: '`Ban`' },
+    success: { status: 201, description: '`Ban`', schema: banSchema },
     errors: [...qaStaff, ...jsonBody, 'question_not_found'],
   },
   {
@@ -359,18 +364,18 @@ export const API_ROUTES: ApiRoute[] = [
   // members
   {
     method: 'get', path: '/api/interviews/{id}/members', tag: 'members', auth: 'session', summary: "The interview's members (admins)",
-    success: { status: 200, description: '`Member[]`' },
+    success: { status: 200, description: '`Member[]`', schema: z.array(memberSchema) },
     errors: qaStaff,
   },
   {
     method: 'put', path: '/api/interviews/{id}/members/{userId}', tag: 'members', auth: 'session', summary: "Set a user's roles (admins)",
     body: memberBody,
-    success: { status: 200, description: '`Member[]`' },
+    success: { status: 200, description: '`Member[]`', schema: z.array(memberSchema) },
     errors: [...qaStaff, ...jsonBody],
   },
   {
     method: 'delete', path: '/api/interviews/{id}/members/{userId}', tag: 'members', auth: 'session', summary: 'Remove a member (admins)',
-    success: { status: 200, description: '`Member[]`' },
+    success: { status: 200, description: '`Member[]`', schema: z.array(memberSchema) },
     errors: [...qaStaff, ...ownOriginWrite],
   },
 
