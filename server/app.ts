@@ -116,18 +116,19 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       logger: logger.child({ component: 'qa' }),
     });
     undo.push(() => qa.close());
+    // Viewer counts are kept for the statistics; the last ones are written at shutdown, before the database closes.
+    const audience = new AudienceRecorder(new AudienceRepository(dataSource), logger.child({ component: 'audience' }));
+    undo.push(() => audience.close());
+    const plan = new PlanServices({ dataSource, interviews, logger: logger.child({ component: 'plan' }) });
     const records = new RecordsServices({
       dataSource,
       dataDir: config.dataDir,
       imageUrl: (relativePath) => urls.media(relativePath),
       calendar: await loadWorkCalendar(config.workCalendarFile, logger),
       followUpWorkingDays: config.followUpWorkingDays,
+      orgRoles: async (userId) => (await plan.directory.get(userId))?.roles ?? [],
       logger: logger.child({ component: 'records' }),
     });
-    // Viewer counts are kept for the statistics; the last ones are written at shutdown, before the database closes.
-    const audience = new AudienceRecorder(new AudienceRepository(dataSource), logger.child({ component: 'audience' }));
-    undo.push(() => audience.close());
-    const plan = new PlanServices({ dataSource, interviews, logger: logger.child({ component: 'plan' }) });
     // One presenter for the HTTP answers and the sockets, so both show an interview the same way.
     const presenter = new InterviewPresenter(urls, config.dataDir);
     server.on(

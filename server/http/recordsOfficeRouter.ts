@@ -11,23 +11,28 @@ export const statisticsQuery = z.object({
 
 /**
  * The county office's views across interviews (mounted at /api): the overdue follow-ups, and the year's statistics
- * as JSON and XLSX (?year=, this year in China by default).
+ * as JSON and XLSX (?year=, this year in China by default). For administrators and the office's and the information
+ * centre's roles (OFFICE_RECORDS_ROLES).
  */
 export function recordsOfficeRouter(deps: { records: RecordsServices }): express.Router {
   const router = express.Router();
   const yearOf = (req: express.Request) => parseRequest(statisticsQuery, req.query).year ?? chinaYear(new Date());
+  const officeUser = async (res: express.Response) => {
+    const user = currentUser(res.locals);
+    return { admin: user.role === 'admin', orgRoles: await deps.records.orgRoles(user.id) };
+  };
 
   router.get('/follow-ups/overdue', requireUser, async (_req, res) => {
-    res.json({ followUps: await deps.records.followUps.overdue(currentUser(res.locals)) });
+    res.json({ followUps: await deps.records.followUps.overdue(await officeUser(res)) });
   });
 
   router.get('/statistics', requireUser, async (req, res) => {
-    res.json(await deps.records.statistics.year(currentUser(res.locals), yearOf(req)));
+    res.json(await deps.records.statistics.year(await officeUser(res), yearOf(req)));
   });
 
   router.get('/statistics/export.xlsx', requireUser, async (req, res) => {
     const year = yearOf(req);
-    const file = await deps.records.statistics.xlsx(currentUser(res.locals), year);
+    const file = await deps.records.statistics.xlsx(await officeUser(res), year);
     res.attachment(`在线访谈统计-${year}.xlsx`).set('Cache-Control', 'no-store').send(file);
   });
 

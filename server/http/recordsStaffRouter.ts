@@ -59,9 +59,12 @@ export function recordsStaffRouter(deps: { members: MemberService; records: Reco
   const router = express.Router();
   const { transcripts, followUps } = deps.records;
 
+  /** The interview of the path and the user as an actor in it, with their roles in the column's year. */
   const actorOf = async (req: express.Request<{ id: string }>, res: express.Response) => {
     const interviewId = parseId(req.params.id, 'The interview');
-    return { interviewId, actor: await deps.members.actorFor(currentUser(res.locals), interviewId) };
+    const user = currentUser(res.locals);
+    const [actor, orgRoles] = await Promise.all([deps.members.actorFor(user, interviewId), deps.records.orgRoles(user.id)]);
+    return { interviewId, actor: { ...actor, orgRoles } };
   };
 
   router.get('/:id/transcript', async (req, res) => {

@@ -2,15 +2,11 @@ import type { Logger } from 'pino';
 import type { FollowUpDetail, FollowUpRepository } from '../db/FollowUpRepository.js';
 import type { TranscriptRepository } from '../db/TranscriptRepository.js';
 import { isPublicStatus, type InterviewStatus } from '../domain/Interview.js';
-import { QaForbiddenError } from '../domain/qa/QaRuleError.js';
-import type { Actor } from '../domain/qa/types.js';
-import type { User } from '../domain/User.js';
 import { chinaDate, endOfChinaDate } from '../domain/records/calendarDates.js';
 import { applyFollowUpCommand, daysOverdue, followUpDueDate, isOverdue, newFollowUp, type FollowUpCommand } from '../domain/records/followUpRules.js';
-import { authorizeRecords, mayDoRecords } from '../domain/records/recordPermissions.js';
+import { authorizeOfficeRecords, authorizeRecords, mayDoRecords, type OfficeUser, type RecordsActor } from '../domain/records/recordPermissions.js';
 import type { WorkCalendar } from '../domain/records/WorkCalendar.js';
 import { QaNotFoundError } from '../qa/QaNotFoundError.js';
-import { requireInterviewStaff } from '../qa/requireInterviewStaff.js';
 
 /** A follow-up as the console shows it. */
 export interface StaffFollowUpJson {
@@ -75,8 +71,7 @@ export class FollowUpService {
     this.#logger.info({ interviewId, count: candidates.length }, 'follow-ups opened for questions not answered live');
   }
 
-  async list(interviewId: string, actor: Actor): Promise<{ followUps: StaffFollowUpJson[]; me: { canAnswer: boolean; canReview: boolean } }> {
-    requireInterviewStaff(actor);
+  async list(interviewId: string, actor: RecordsActor): Promise<{ followUps: StaffFollowUpJson[]; me: { canAnswer: boolean; canReview: boolean } }> {
     authorizeRecords(actor, 'followUp.read');
     await this.ensure(interviewId);
     const now = new Date();
@@ -86,7 +81,7 @@ export class FollowUpService {
     };
   }
 
-  async act(interviewId: string, questionId: string, actor: Actor, command: FollowUpCommand): Promise<StaffFollowUpJson> {
+  async act(interviewId: string, questionId: string, actor: RecordsActor, command: FollowUpCommand): Promise<StaffFollowUpJson> {
     authorizeRecords(actor, command.type === 'answer' ? 'followUp.answer' : 'followUp.review');
     await this.ensure(interviewId);
     const now = new Date();
@@ -97,9 +92,9 @@ export class FollowUpService {
     return staffJson(detail!, now);
   }
 
-  /** The office's list (admins for now): every unpublished follow-up past its due date, most overdue first. */
-  async overdue(user: User): Promise<StaffFollowUpJson[]> {
-    if (user.role !== 'admin') throw new QaForbiddenError('The overdue follow-ups are for the county office (an administrator).');
+  /** The office's list: every unpublished follow-up past its due date, most overdue first. */
+  async overdue(user: OfficeUser): Promise<StaffFollowUpJson[]> {
+    authorizeOfficeRecords(user);
     await this.ensure(null);
     const now = new Date();
     // Due yesterday (China) or earlier: today's are not late until the day is over.

@@ -4,6 +4,7 @@ import { FollowUpRepository } from '../db/FollowUpRepository.js';
 import { QaRepository } from '../db/QaRepository.js';
 import { StatisticsRepository } from '../db/StatisticsRepository.js';
 import { TranscriptRepository } from '../db/TranscriptRepository.js';
+import type { OrgRole } from '../domain/plan/orgRoles.js';
 import type { WorkCalendar } from '../domain/records/WorkCalendar.js';
 import type { ImageUrl } from '../qa/qaEvents.js';
 import { FollowUpService } from './FollowUpService.js';
@@ -17,10 +18,21 @@ export class RecordsServices {
   readonly statistics: StatisticsService;
   /** Where pictures are read for DOCX exports. */
   readonly dataDir: string;
+  /** A user's roles in the column's year (the office, the information centre…), for the checks beyond interview roles. */
+  readonly orgRoles: (userId: string) => Promise<readonly OrgRole[]>;
 
-  constructor(deps: { dataSource: DataSource; dataDir: string; imageUrl: ImageUrl; calendar: WorkCalendar; followUpWorkingDays: number; logger: Logger }) {
+  constructor(deps: {
+    dataSource: DataSource;
+    dataDir: string;
+    imageUrl: ImageUrl;
+    calendar: WorkCalendar;
+    followUpWorkingDays: number;
+    orgRoles: (userId: string) => Promise<readonly OrgRole[]>;
+    logger: Logger;
+  }) {
     const transcripts = new TranscriptRepository(deps.dataSource);
     this.dataDir = deps.dataDir;
+    this.orgRoles = deps.orgRoles;
     this.transcripts = new TranscriptService({ transcripts, qa: new QaRepository(deps.dataSource), imageUrl: deps.imageUrl, logger: deps.logger });
     this.followUps = new FollowUpService({
       followUps: new FollowUpRepository(deps.dataSource),

@@ -1,7 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { StatisticsRepository } from '../db/StatisticsRepository.js';
-import { QaForbiddenError } from '../domain/qa/QaRuleError.js';
-import type { User } from '../domain/User.js';
+import { authorizeOfficeRecords, type OfficeUser } from '../domain/records/recordPermissions.js';
 import { STATISTICS_COLUMNS, summariseYear, type StatisticsRow, type YearStatistics } from '../domain/records/yearStatistics.js';
 import type { FollowUpService } from './FollowUpService.js';
 
@@ -20,7 +19,7 @@ const HEADINGS: Record<(typeof STATISTICS_COLUMNS)[number], string> = {
 
 const UNNAMED_DEPARTMENT = '（未填写单位）';
 
-/** The column's year in numbers, per department: for the office (administrators for now). */
+/** The column's year in numbers, per department: for the office and the information centre. */
 export class StatisticsService {
   readonly #statistics: StatisticsRepository;
   readonly #followUps: FollowUpService;
@@ -30,15 +29,15 @@ export class StatisticsService {
     this.#followUps = deps.followUps;
   }
 
-  async year(user: User, year: number): Promise<YearStatistics> {
-    if (user.role !== 'admin') throw new QaForbiddenError('The statistics are for the county office (an administrator).');
+  async year(user: OfficeUser, year: number): Promise<YearStatistics> {
+    authorizeOfficeRecords(user);
     // Follow-ups not made yet would be missing from "answered later" and "overdue".
     await this.#followUps.ensure(null);
     return summariseYear(year, await this.#statistics.facts(year), new Date());
   }
 
   /** The same table as an XLSX workbook: one row per department and a total row. */
-  async xlsx(user: User, year: number): Promise<Buffer> {
+  async xlsx(user: OfficeUser, year: number): Promise<Buffer> {
     const stats = await this.year(user, year);
     const workbook = new ExcelJS.Workbook();
     workbook.creator = 'online-interview';

@@ -2,15 +2,13 @@ import type { Logger } from 'pino';
 import type { QaRepository } from '../db/QaRepository.js';
 import type { TranscriptInterview, TranscriptRepository } from '../db/TranscriptRepository.js';
 import { isPublicStatus, type InterviewStatus } from '../domain/Interview.js';
-import type { Actor } from '../domain/qa/types.js';
 import { buildTranscript } from '../domain/records/buildTranscript.js';
-import { authorizeRecords, mayDoRecords } from '../domain/records/recordPermissions.js';
+import { authorizeRecords, mayDoRecords, type RecordsActor } from '../domain/records/recordPermissions.js';
 import { RecordsRuleError } from '../domain/records/RecordsRuleError.js';
 import type { Transcript, TranscriptAction, TranscriptEntry } from '../domain/records/Transcript.js';
 import { applyTranscriptCommand, checkEntryImages, type TranscriptCommand } from '../domain/records/transcriptLifecycle.js';
 import type { ImageUrl } from '../qa/qaEvents.js';
 import { QaNotFoundError } from '../qa/QaNotFoundError.js';
-import { requireInterviewStaff } from '../qa/requireInterviewStaff.js';
 import { TranscriptNotPublishedError } from './TranscriptNotPublishedError.js';
 import { publicTranscriptJson, staffEntryJson, type PublicTranscriptJson, type StaffTranscriptJson, type TranscriptImage } from './transcriptViews.js';
 
@@ -41,8 +39,7 @@ export class TranscriptService {
     this.#logger = deps.logger;
   }
 
-  async staffView(interviewId: string, actor: Actor): Promise<StaffTranscriptJson> {
-    requireInterviewStaff(actor);
+  async staffView(interviewId: string, actor: RecordsActor): Promise<StaffTranscriptJson> {
     authorizeRecords(actor, 'transcript.read');
     const interview = await this.#transcripts.interview(interviewId);
     if (!interview) throw new QaNotFoundError('The interview');
@@ -80,7 +77,7 @@ export class TranscriptService {
   }
 
   /** Builds (or rebuilds) the working copy from the show's approved posts and answered questions. */
-  async build(interviewId: string, actor: Actor): Promise<StaffTranscriptJson> {
+  async build(interviewId: string, actor: RecordsActor): Promise<StaffTranscriptJson> {
     authorizeRecords(actor, 'transcript.edit');
     const snapshot = await this.#qa.snapshot(interviewId, { publicOnly: true });
     if (!snapshot) throw new QaNotFoundError('The interview');
@@ -94,7 +91,7 @@ export class TranscriptService {
     return this.staffView(interviewId, actor);
   }
 
-  async edit(interviewId: string, actor: Actor, entries: TranscriptEntry[]): Promise<StaffTranscriptJson> {
+  async edit(interviewId: string, actor: RecordsActor, entries: TranscriptEntry[]): Promise<StaffTranscriptJson> {
     authorizeRecords(actor, 'transcript.edit');
     const allowed = new Set((await this.#transcripts.publishedImages(interviewId)).map((image) => image.id));
     checkEntryImages(entries, allowed);
@@ -102,7 +99,7 @@ export class TranscriptService {
     return this.staffView(interviewId, actor);
   }
 
-  async act(interviewId: string, actor: Actor, action: 'approve' | 'publish' | 'unpublish'): Promise<StaffTranscriptJson> {
+  async act(interviewId: string, actor: RecordsActor, action: 'approve' | 'publish' | 'unpublish'): Promise<StaffTranscriptJson> {
     authorizeRecords(actor, action === 'approve' ? 'transcript.approve' : 'transcript.publish');
     await this.#change(interviewId, actor, action, async () => ({ type: action }));
     return this.staffView(interviewId, actor);
@@ -136,7 +133,7 @@ export class TranscriptService {
 
   async #change(
     interviewId: string,
-    actor: Actor,
+    actor: RecordsActor,
     action: TranscriptAction,
     command: (interview: TranscriptInterview, current: Transcript | null) => Promise<TranscriptCommand>,
   ): Promise<void> {

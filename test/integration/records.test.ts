@@ -19,6 +19,8 @@ let host: ApiSession;
 let guest: ApiSession;
 let reviewer: ApiSession;
 let moderator: ApiSession;
+/** The digital information centre's account (organisation role publisher, no role in the interview). */
+let publisher: ApiSession;
 let interviewId: string;
 let answeredId: string;
 let leftOverId: string;
@@ -49,6 +51,9 @@ beforeAll(async () => {
   await setMember(admin, interviewId, users[2]!.id, ['reviewer']);
   await setMember(admin, interviewId, users[3]!.id, ['moderator']);
   [host, guest, reviewer, moderator] = users.map((user) => user.session) as [ApiSession, ApiSession, ApiSession, ApiSession];
+  const centre = await createStaffUser(app, 'records-publisher');
+  await expectOk(admin.request('PUT', `/api/users/${centre.id}/assignment`, { json: { organisationId: null, roles: ['publisher'] } }));
+  publisher = centre.session;
 
   const interviews = new InterviewRepository(app.app.database.dataSource);
   await interviews.setStatus(interviewId, 'scheduled', new Date());
@@ -211,6 +216,28 @@ describe('transcript (文字实录)', () => {
     expect((await app.anonymous().get(`/api/public/interviews/${interviewId}/transcript.docx`)).status).toBe(404);
     await expectOk(reviewer.post(`${transcriptPath()}/actions`, { action: 'publish' }));
     expect((await expectOk(reviewer.get(transcriptPath()))).history.slice(0, 3).map((h: { action: string }) => h.action)).toEqual(['publish', 'unpublish', 'publish']);
+  });
+});
+
+describe('the information centre (publisher)', () => {
+  it('publishes an approved transcript but does not edit it, and reads the office views', async () => {
+    const view = await expectOk(publisher.get(transcriptPath()));
+    expect(view.me).toEqual({ canEdit: false, canApprove: false, canPublish: true });
+    const entries = view.transcript.entries.map((e: { role: string; speaker: string; text: string; imageIds: string[] }) => ({
+      role: e.role,
+      speaker: e.speaker,
+      text: e.text,
+      imageIds: e.imageIds,
+    }));
+    const edit = await publisher.request('PUT', transcriptPath(), { json: { entries } });
+    expect(edit.status).toBe(403);
+    await expectOk(reviewer.request('PUT', transcriptPath(), { json: { entries } }));
+    expect((await publisher.post(`${transcriptPath()}/actions`, { action: 'approve' })).status).toBe(403);
+    await expectOk(reviewer.post(`${transcriptPath()}/actions`, { action: 'approve' }));
+    const published = await expectOk(publisher.post(`${transcriptPath()}/actions`, { action: 'publish' }));
+    expect(published.history[0]).toMatchObject({ action: 'publish', actorUsername: 'records-publisher' });
+    expect((await publisher.get('/api/follow-ups/overdue')).status).toBe(200);
+    expect((await publisher.get('/api/statistics?year=2026')).status).toBe(200);
   });
 });
 

@@ -1,3 +1,4 @@
+import type { OrgRole } from '../plan/orgRoles.js';
 import { QaForbiddenError } from '../qa/QaRuleError.js';
 import type { Actor, InterviewRole } from '../qa/types.js';
 
@@ -10,6 +11,11 @@ export type RecordsAction =
   | 'followUp.read'
   | 'followUp.answer'
   | 'followUp.review';
+
+/** A console user acting on an interview's records: their roles in the interview and in the column's year. */
+export interface RecordsActor extends Actor {
+  orgRoles: readonly OrgRole[];
+}
 
 const ANY_ROLE: InterviewRole[] = ['moderator', 'host', 'guest', 'reviewer'];
 
@@ -29,12 +35,39 @@ export const RECORDS_ACTION_ROLES: Record<RecordsAction, InterviewRole[]> = {
   'followUp.review': ['reviewer'],
 };
 
-export function mayDoRecords(actor: Actor, action: RecordsAction): boolean {
-  return actor.admin || actor.roles.some((role) => RECORDS_ACTION_ROLES[action].includes(role));
+/**
+ * Organisation roles that may take an action in any interview: the digital information centre (publisher) publishes
+ * the column's content, so it reads and publishes (or takes down) approved transcripts; the office reads them.
+ */
+export const RECORDS_ORG_ROLES: Partial<Record<RecordsAction, readonly OrgRole[]>> = {
+  'transcript.read': ['office_planner', 'office_admin', 'publisher'],
+  'transcript.publish': ['publisher'],
+  'followUp.read': ['office_planner', 'office_admin', 'publisher'],
+};
+
+/** The office's views across interviews (overdue follow-ups, statistics): the office plans and follows up the year; the centre publishes. */
+export const OFFICE_RECORDS_ROLES: readonly OrgRole[] = ['office_planner', 'office_admin', 'publisher'];
+
+export function mayDoRecords(actor: RecordsActor, action: RecordsAction): boolean {
+  if (actor.admin || actor.roles.some((role) => RECORDS_ACTION_ROLES[action].includes(role))) return true;
+  return (RECORDS_ORG_ROLES[action] ?? []).some((role) => actor.orgRoles.includes(role));
 }
 
 /** mayDoRecords, or QaForbiddenError (HTTP 403) naming the roles that may. */
-export function authorizeRecords(actor: Actor, action: RecordsAction): void {
+export function authorizeRecords(actor: RecordsActor, action: RecordsAction): void {
   if (mayDoRecords(actor, action)) return;
-  throw new QaForbiddenError(`${action} needs the role ${RECORDS_ACTION_ROLES[action].join(' or ')} in this interview.`);
+  const roles = [...RECORDS_ACTION_ROLES[action], ...(RECORDS_ORG_ROLES[action] ?? [])];
+  throw new QaForbiddenError(`${action} needs the role ${roles.join(' or ')}; ask an administrator.`);
+}
+
+/** Who asks for the office's views: an administrator, or their roles in the column's year. */
+export interface OfficeUser {
+  admin: boolean;
+  orgRoles: readonly OrgRole[];
+}
+
+/** The office's cross-interview views, or QaForbiddenError. */
+export function authorizeOfficeRecords(user: OfficeUser): void {
+  if (user.admin || user.orgRoles.some((role) => OFFICE_RECORDS_ROLES.includes(role))) return;
+  throw new QaForbiddenError(`This view is for the county office (${OFFICE_RECORDS_ROLES.join(', ')} or an administrator).`);
 }
