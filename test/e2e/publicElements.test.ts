@@ -507,6 +507,21 @@ describe('large text and high contrast', () => {
   });
 });
 
+describe('forced colours (Windows high-contrast themes)', () => {
+  it('keep the badges boxed and the pressed toggles marked, the system colours taking over', async () => {
+    await setMode('large');
+    await page.emulateMedia({ forcedColors: 'active' });
+    await open(ids.live, { expect: 'live' });
+    const badge = page.locator('online-interview [part~="badge"]').first();
+    expect(await badge.evaluate((el) => getComputedStyle(el).borderTopColor)).not.toBe('rgba(0, 0, 0, 0)');
+    const toggle = page.locator('online-interview [part~="display-toggle-large-text"]');
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(await toggle.evaluate((el) => getComputedStyle(el, '::before').content)).toContain('✓');
+    await page.emulateMedia({ forcedColors: 'none' });
+    await setMode('normal');
+  });
+});
+
 describe('<interview-schedule>', () => {
   it("lists this year's public interviews, upcoming soonest first and past latest first, drafts left out, each linking to its page (by keyboard)", async () => {
     await open(ids.scheduled, { expect: 'scheduled' });

@@ -455,6 +455,7 @@ export class InterviewQuestions extends LitElement {
       }
       li.answering {
         padding-left: 0.6em;
+        padding-right: 0.6em;
         border-left: 5px solid var(--oi-live, var(--oi-accent, #a8141c));
         background: #fdf3f3;
       }

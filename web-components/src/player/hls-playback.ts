@@ -1,4 +1,5 @@
 import type Hls from 'hls.js';
+import { watchStalls } from './stall-watchdog.js';
 
 /** What the viewer should be told about playback; null when it is fine. */
 export type PlaybackIssue = 'waiting' | 'retrying' | 'unsupported' | 'load-failed' | null;
@@ -8,12 +9,6 @@ export interface Playback {
 }
 
 const RETRY_DELAY_MS = 3000;
-/**
- * Playing but the position frozen this long: a stall the players did not turn into an error (segments that stopped
- * coming, a live edge that moved on while the buffer ran dry). Long enough for a slow county link to catch up.
- */
-const STALL_LIMIT_MS = 12_000;
-const STALL_CHECK_MS = 2000;
 /** A second media error this soon after a recovery means recovery in place is not working: rebuild. */
 const MEDIA_RECOVERY_WINDOW_MS = 5000;
 
@@ -22,7 +17,7 @@ const MEDIA_RECOVERY_WINDOW_MS = 5000;
  * missing, otherwise through hls.js, imported lazily so pages that never play video never download it. Chrome now
  * also claims native HLS, but its player starts a live show several segments behind the edge (about 5 s after the
  * first segment, measured here); hls.js starts on the first segment and behaves the same on old and new Chrome.
- * A watchdog restarts loading when playback is frozen without an error (see STALL_LIMIT_MS), so a stalled stream
+ * A watchdog restarts loading when playback is frozen without an error (see stall-watchdog.ts), so a stalled stream
  * recovers by itself: first by reloading in place, then by rebuilding the player.
  */
 export function startPlayback(
@@ -162,29 +157,6 @@ export function startPlayback(
 /** After a reload, a recording continues where it was rather than from the start. */
 function resumeAt(video: HTMLVideoElement, position: number): void {
   if (position > 0) video.addEventListener('loadedmetadata', () => (video.currentTime = position), { once: true });
-}
-
-/**
- * Calls `onStall` when the video should be advancing (not paused, ended or seeking) but its position has not moved
- * for STALL_LIMIT_MS, with the count of stalls in a row (reset once it advances again).
- */
-function watchStalls(video: HTMLVideoElement, onStall: (attempt: number) => void): { stop(): void } {
-  let lastTime = video.currentTime;
-  let lastChange = Date.now();
-  let attempts = 0;
-  const timer = setInterval(() => {
-    const now = Date.now();
-    if (video.paused || video.ended || video.seeking || video.currentTime !== lastTime) {
-      if (video.currentTime !== lastTime && !video.paused) attempts = 0;
-      lastTime = video.currentTime;
-      lastChange = now;
-      return;
-    }
-    if (now - lastChange < STALL_LIMIT_MS) return;
-    lastChange = now;
-    onStall(++attempts);
-  }, STALL_CHECK_MS);
-  return { stop: () => clearInterval(timer) };
 }
 
 function prefersNativeHls(video: HTMLVideoElement): boolean {
