@@ -57,7 +57,6 @@ export const followUpActionBody = z.discriminatedUnion(
  */
 export function recordsStaffRouter(deps: { members: MemberService; records: RecordsServices }): express.Router {
   const router = express.Router();
-  const { transcripts, followUps } = deps.records;
 
   /** The interview of the path and the user as an actor in it, with their roles in the column's year. */
   const actorOf = async (req: express.Request<{ id: string }>, res: express.Response) => {
@@ -69,36 +68,36 @@ export function recordsStaffRouter(deps: { members: MemberService; records: Reco
 
   router.get('/:id/transcript', async (req, res) => {
     const { interviewId, actor } = await actorOf(req, res);
-    res.json(await transcripts.staffView(interviewId, actor));
+    res.json(await deps.records.transcripts.staffView(interviewId, actor));
   });
 
   router.post('/:id/transcript/build', async (req, res) => {
     const { interviewId, actor } = await actorOf(req, res);
-    res.json(await transcripts.build(interviewId, actor));
+    res.json(await deps.records.transcripts.build(interviewId, actor));
   });
 
   router.put('/:id/transcript', async (req, res) => {
     const { interviewId, actor } = await actorOf(req, res);
     const { entries } = parseRequest(transcriptEditBody, req.body);
-    res.json(await transcripts.edit(interviewId, actor, entries));
+    res.json(await deps.records.transcripts.edit(interviewId, actor, entries));
   });
 
   router.post('/:id/transcript/actions', async (req, res) => {
     const { interviewId, actor } = await actorOf(req, res);
     const { action } = parseRequest(transcriptActionBody, req.body);
-    res.json(await transcripts.act(interviewId, actor, action));
+    res.json(await deps.records.transcripts.act(interviewId, actor, action));
   });
 
   router.get('/:id/follow-ups', async (req, res) => {
     const { interviewId, actor } = await actorOf(req, res);
-    res.json(await followUps.list(interviewId, actor));
+    res.json(await deps.records.followUps.list(interviewId, actor));
   });
 
   router.post('/:id/follow-ups/:questionId/answer', async (req, res) => {
     const { interviewId, actor } = await actorOf(req, res);
     const questionId = parseId(req.params.questionId, 'The follow-up');
     const { answer } = parseRequest(followUpAnswerBody, req.body);
-    res.json(await followUps.act(interviewId, questionId, actor, { type: 'answer', answer }));
+    res.json(await deps.records.followUps.act(interviewId, questionId, actor, { type: 'answer', answer }));
   });
 
   router.post('/:id/follow-ups/:questionId/actions', async (req, res) => {
@@ -106,7 +105,7 @@ export function recordsStaffRouter(deps: { members: MemberService; records: Reco
     const questionId = parseId(req.params.questionId, 'The follow-up');
     const body = parseRequest(followUpActionBody, req.body);
     const command = body.action === 'approve' ? { type: 'approve' as const } : { type: 'reject' as const, reason: body.reason };
-    res.json(await followUps.act(interviewId, questionId, actor, command));
+    res.json(await deps.records.followUps.act(interviewId, questionId, actor, command));
   });
 
   return router;
