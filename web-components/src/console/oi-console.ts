@@ -16,6 +16,8 @@ import './oi-follow-ups-page.js';
 import './oi-overdue-page.js';
 import './oi-statistics-page.js';
 import './oi-transcript-page.js';
+import './plan/oi-plan-nav.js';
+import './plan/oi-plan-page.js';
 import { parseRoute, type QaPage, type Route } from './routes.js';
 
 /** <oi-console lang>: the staff console, routed by the location hash. */
@@ -118,6 +120,7 @@ export class OiConsole extends LitElement {
         ${this.user
           ? html`<nav aria-label=${this.msg('consoleTitle')}>
               <a class="link-button" href="#/interviews">${this.msg('navInterviews')}</a>
+              <oi-plan-nav lang=${this.lang ?? nothing}></oi-plan-nav>
               ${this.user.role === 'admin'
                 ? html`<a class="link-button" href="#/statistics">${this.msg('recNavStatistics')}</a>
                     <a class="link-button" href="#/follow-ups/overdue">${this.msg('recNavOverdue')}</a>`
@@ -153,6 +156,8 @@ export class OiConsole extends LitElement {
         return html`<oi-overdue-page lang=${lang}></oi-overdue-page>`;
       case 'studio':
         return html`<oi-studio-page lang=${lang} camera-id=${route.cameraId}></oi-studio-page>`;
+      case 'plan-page':
+        return html`<oi-plan-page lang=${lang} page=${route.page} item-id=${route.id ?? ''}></oi-plan-page>`;
       case 'not-found':
         return html`<p>${this.msg('notFoundRoute')}</p>
           <p><a class="link-button" href="#/interviews">${this.msg('backToList')}</a></p>`;
@@ -210,6 +215,12 @@ export class OiConsole extends LitElement {
       /* Focused only by script on a view change; a ring around the whole page would just be noise. */
       main[tabindex]:focus {
         outline: none;
+      }
+      /* Printed pages (the annual plan) carry only their content. */
+      @media print {
+        header {
+          display: none;
+        }
       }
     `,
   ];

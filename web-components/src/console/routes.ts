@@ -1,3 +1,5 @@
+import { parsePlanRoute, type PlanRoute } from './plan/planRoutes.js';
+
 /** The Q&A desks of an interview: 审核员, 主持人, 嘉宾/助理, 受访单位审核. */
 export type QaPage = 'moderate' | 'host' | 'guest' | 'review';
 
@@ -17,6 +19,7 @@ export type Route =
   | { name: 'statistics' }
   | { name: 'overdue' }
   | { name: 'studio'; cameraId: string }
+  | PlanRoute
   | { name: 'not-found' };
 
 /** Maps a location hash (#/interviews/abc) to a console route. An empty hash is the interview list. */
@@ -27,6 +30,8 @@ export function parseRoute(hash: string): Route {
     .filter((part) => part !== '')
     .map((part) => decodeURIComponent(part));
   const [first, second, third, ...rest] = parts;
+  const planRoute = rest.length > 0 ? null : parsePlanRoute(parts);
+  if (planRoute) return planRoute;
   if (rest.length > 0) return { name: 'not-found' };
   if (first === 'interviews' && second !== undefined && third !== undefined && (RECORDS_PAGES as readonly string[]).includes(third)) {
     return { name: 'records', id: second, page: third as RecordsPageName };

@@ -1,0 +1,58 @@
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { t } from '../../i18n/index.js';
+import { api } from '../api.js';
+import type { PlanMe, UnitNotice } from './planTypes.js';
+
+/**
+ * <oi-plan-nav>: the console's links to the yearly workflow, only those the user's roles open, and the count of the
+ * unit's unread notices (the office's reminders) on 选题征集.
+ */
+export class OiPlanNav extends LitElement {
+  static override properties = { lang: { type: String, reflect: true }, me: { state: true }, unread: { state: true } };
+
+  declare lang: string;
+  declare me: PlanMe | null;
+  declare unread: number;
+
+  constructor() {
+    super();
+    this.me = null;
+    this.unread = 0;
+  }
+
+  // Inside the console's <nav>, styled by it.
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  private async load(): Promise<void> {
+    try {
+      this.me = await api<PlanMe>('/api/plan/me', { redirectOn401: false });
+      if (this.me.organisation) this.unread = (await api<UnitNotice[]>('/api/notices', { redirectOn401: false })).filter((notice) => notice.readAt === null).length;
+    } catch {
+      // Without the workflow's links the console still works; the pages report their own errors when opened.
+      this.me = null;
+    }
+  }
+
+  override render(): TemplateResult | typeof nothing {
+    const can = this.me?.can;
+    if (!can) return nothing;
+    return html`
+      ${can['plan.read'] ? html`<a class="link-button" href="#/plan">${t(this.lang, 'planNavPlan')}</a>` : nothing}
+      ${can['proposals.read'] || can['proposals.write']
+        ? html`<a class="link-button" href="#/proposals"
+            >${t(this.lang, 'planNavProposals')}${this.unread > 0 ? ` (${t(this.lang, 'planUnreadNotices', { count: this.unread })})` : ''}</a
+          >`
+        : nothing}
+      ${can['users.manage'] ? html`<a class="link-button" href="#/users">${t(this.lang, 'planNavUsers')}</a>` : nothing}
+    `;
+  }
+}
+
+if (!customElements.get('oi-plan-nav')) customElements.define('oi-plan-nav', OiPlanNav);
