@@ -449,9 +449,13 @@ describe('<online-interview> when the server is unreachable', () => {
     await expect.poll(state, { timeout: 15_000 }).toBe('error');
     expect(await text()).toContain('暂时无法连接服务器');
     await expect.poll(() => page.locator('online-interview button[part="retry"]').count()).toBe(1);
+    const schedule = page.locator('interview-schedule');
+    await expect.poll(() => schedule.getAttribute('data-state')).toBe('error');
+    expect(await shadowText(page, 'interview-schedule')).toContain('暂时无法连接服务器');
     await page.unrouteAll();
     // No click: the backoff's next attempt (5 s after the first failure, 10 s after the second) finds the server.
     await expect.poll(state, { timeout: 30_000 }).toBe('scheduled');
+    await expect.poll(() => schedule.getAttribute('data-state'), { timeout: 30_000 }).toBe('ready');
     expect(await page.locator('online-interview button[part="retry"]').count()).toBe(0);
     await restoreServer();
   });
@@ -590,20 +594,28 @@ describe('screenshots (test-results/screenshots/<state>-<lang>-<mode>.png)', () 
     });
     await page.unrouteAll();
     for (const lang of ['zh-CN', 'en'] as const) {
-      await open(ids.scheduled, { expect: 'scheduled', ...(lang === 'en' ? { lang: 'en' as const } : {}) });
-      await page.locator('interview-schedule').screenshot({ path: path.join(SCREENSHOT_DIR, `schedule-${lang}-normal.png`) });
+      for (const mode of ['normal', 'large'] as const) {
+        await setMode(mode);
+        await open(ids.scheduled, { expect: 'scheduled', ...(lang === 'en' ? { lang: 'en' as const } : {}) });
+        await page.locator('interview-schedule').screenshot({ path: path.join(SCREENSHOT_DIR, `schedule-${lang}-${mode}.png`) });
+      }
     }
     await setMode('contrast');
     await open(ids.live, { expect: 'live', on: 'watch' });
     await settle();
     await page.locator('online-interview').screenshot({ path: path.join(SCREENSHOT_DIR, 'live-zh-CN-contrast.png') });
+    for (const lang of ['zh-CN', 'en'] as const) {
+      for (const mode of ['normal', 'large'] as const) {
+        await setMode(mode);
+        await cutServer();
+        await page.goto(`${server.url}/watch/${ids.scheduled}${lang === 'en' ? '?lang=en' : ''}`);
+        await expect.poll(state, { timeout: 15_000 }).toBe('error');
+        await page.locator('online-interview').screenshot({ path: path.join(SCREENSHOT_DIR, `error-${lang}-${mode}.png`) });
+        await restoreServer();
+      }
+    }
     await setMode('normal');
-    await cutServer();
-    await page.goto(`${server.url}/demo?interview=${ids.scheduled}`);
-    await expect.poll(state, { timeout: 15_000 }).toBe('error');
-    await page.locator('online-interview').screenshot({ path: path.join(SCREENSHOT_DIR, 'error-zh-CN-normal.png') });
-    await restoreServer();
-  }, 240_000);
+  }, 300_000);
 });
 
 describe('a stalled stream', () => {
