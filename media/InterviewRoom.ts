@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { types } from 'mediasoup';
 import type { Logger } from 'pino';
 import { routerCodecs } from './engine/routerCodecs.js';
-import { MediaError } from './errors.js';
+import { MediaError, WhipError } from './errors.js';
 import type { WorkerPool } from './engine/WorkerPool.js';
 import { ProgramPipeline, type ProgramSource } from './pipelines/ProgramPipeline.js';
 import type { RecordingPartEvent } from './recording/RecordingPartEvent.js';
@@ -12,6 +12,7 @@ import type { CameraFeed } from './program/CameraFeed.js';
 import type { MediaStatus } from './program/MediaStatus.js';
 import { ProgramSwitcher, type ProgramAudio } from './program/ProgramSwitcher.js';
 import { showFilesStatus } from './program/showFiles.js';
+import { WhepSession } from './whep/WhepSession.js';
 import { WhipSession, WhipSessionCloseReason } from './whip/WhipSession.js';
 
 export interface InterviewRoomOptions {
@@ -52,6 +53,7 @@ export class InterviewRoom extends EventEmitter<InterviewRoomEvents> {
   readonly #recordings: RoomRecordings;
   readonly #sessions = new Map<string, WhipSession>();
   readonly #feeds = new Map<WhipSession, CameraFeed>();
+  readonly #viewers = new Map<string, WhepSession>();
   #liveSince: Date | undefined;
   #router: types.Router | undefined;
   #switcher: ProgramSwitcher | undefined;
@@ -167,6 +169,40 @@ export class InterviewRoom extends EventEmitter<InterviewRoomEvents> {
     }
   }
 
+  /**
+   * A WHEP viewer (the director's monitor) of a camera or of the program. Refused with 409 while the show has no
+   * router yet or the camera is not publishing; the program can be watched from the first cut on.
+   */
+  async watch(target: { program: true } | { cameraId: string }, offerSdp: string): Promise<WhepSession> {
+    const router = this.#router;
+    if (!router || router.closed || this.ended) throw new WhipError(409, 'not_live', 'the interview is not live: no camera is publishing');
+    let producers: (types.Producer | undefined)[];
+    if ('program' in target) {
+      const source = this.#switcher?.programSource;
+      if (!source) throw new WhipError(409, 'not_live', 'no camera has been on the program yet');
+      producers = [source.video, source.audio];
+    } else {
+      const session = this.#sessions.get(target.cameraId);
+      if (!session) throw new WhipError(409, 'camera_not_live', 'that camera is not publishing; start it first');
+      producers = [session.videoProducer, session.audioProducer];
+    }
+    const viewer = await WhepSession.create({
+      router,
+      worker: this.#options.workers.nextWorker(),
+      offerSdp,
+      listenInfos: this.#options.listenInfos,
+      producers: producers.filter((p): p is types.Producer => p !== undefined),
+      logger: this.#options.logger.child({ part: 'whep' }),
+    });
+    this.#viewers.set(viewer.id, viewer);
+    viewer.once('close', () => this.#viewers.delete(viewer.id));
+    return viewer;
+  }
+
+  viewer(sessionId: string): WhepSession | undefined {
+    return this.#viewers.get(sessionId);
+  }
+
   /** Whose microphone is on the program: the camera on air's (follow), or one camera's throughout. */
   setProgramAudio(choice: ProgramAudio): void {
     this.#audioChoice = choice;
@@ -200,6 +236,7 @@ export class InterviewRoom extends EventEmitter<InterviewRoomEvents> {
         // Camera recordings stop while their media still flows, so FFmpeg writes their trailers.
         await this.#recordings.close();
         for (const session of [...this.#sessions.values()]) session.close(WhipSessionCloseReason.Shutdown);
+        for (const viewer of [...this.#viewers.values()]) viewer.close();
         this.#switcher?.close();
         this.#router?.close();
         this.emit('programEnded', recordings);

@@ -10,6 +10,7 @@ import type { MediaStatus } from './program/MediaStatus.js';
 import type { ProgramAudio } from './program/ProgramSwitcher.js';
 import { showFilesStatus } from './program/showFiles.js';
 import type { RecordingPartEvent } from './recording/RecordingPartEvent.js';
+import type { WhepSession } from './whep/WhepSession.js';
 import type { PatchResult, WhipSession, WhipSessionCloseReason } from './whip/WhipSession.js';
 
 /** Events the server listens to; the media node knows nothing of HTTP, users or the database. */
@@ -110,6 +111,33 @@ export class MediaServer extends EventEmitter<MediaServerEvents> {
     const room = this.#rooms.get(interviewId);
     if (!room || room.ended) throw new MediaError('not_live', 'the interview is not live: no camera is publishing');
     return (await room.selectProgram(cameraId)) ?? null;
+  }
+
+  /** WHEP POST: a staff viewer of a camera or of the program; answers like a WHIP publish. */
+  async watch(interviewId: string, target: { program: true } | { cameraId: string }, offerSdp: string): Promise<PublishResult> {
+    if (this.#closing) throw new WhipError(503, 'shutting_down', 'the media server is shutting down; try again shortly');
+    const room = this.#rooms.get(interviewId);
+    if (!room || room.ended) throw new WhipError(409, 'not_live', 'the interview is not live: no camera is publishing');
+    const viewer = await room.watch(target, offerSdp);
+    return { sessionId: viewer.id, answerSdp: viewer.answerSdp, etag: viewer.etag };
+  }
+
+  /** WHEP PATCH on a viewer's session resource. */
+  async patchViewer(sessionId: string, ifMatch: string | undefined, body: string): Promise<PatchResult> {
+    return this.#viewer(sessionId).patch(ifMatch, body);
+  }
+
+  /** WHEP DELETE: the viewer leaves. */
+  stopWatching(sessionId: string): void {
+    this.#viewer(sessionId).close();
+  }
+
+  #viewer(sessionId: string): WhepSession {
+    for (const room of this.#rooms.values()) {
+      const viewer = room.viewer(sessionId);
+      if (viewer) return viewer;
+    }
+    throw new WhipError(404, 'session_not_found', 'no such WHEP session (it has ended)');
   }
 
   /** Whose microphone the program carries: the camera on air's, or one camera's throughout. */

@@ -254,12 +254,14 @@ function readEncodings(
   );
 }
 
-function readSetup(value: string | undefined): DtlsSetup {
+/** The offer's DTLS role (WHEP offers are read the same way). */
+export function readSetup(value: string | undefined): DtlsSetup {
   if (value === 'actpass' || value === 'active' || value === 'passive') return value;
   throw new SdpRejectedError('the offer has no valid a=setup attribute (actpass, active or passive)');
 }
 
-function readFingerprints(sdp: SessionDescription, media: MediaDescription): types.DtlsFingerprint[] {
+/** The offer's DTLS fingerprint, from the media section or the session. */
+export function readFingerprints(sdp: SessionDescription, media: MediaDescription): types.DtlsFingerprint[] {
   const fingerprint = media.fingerprint ?? sdp.fingerprint;
   if (!fingerprint) throw new SdpRejectedError('the offer has no DTLS fingerprint (a=fingerprint)');
   const algorithm = fingerprint.type.toLowerCase();

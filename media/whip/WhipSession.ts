@@ -5,7 +5,9 @@ import type { Logger } from 'pino';
 import { WhipError } from '../errors.js';
 import { parseWhipOffer, type WhipOffer } from './WhipOffer.js';
 import { buildWhipAnswer } from './WhipAnswer.js';
-import { buildIceRestartFragment, parseIceFragment } from './IceFragment.js';
+import { applyIcePatch, newEtag, type PatchResult } from './icePatch.js';
+
+export type { PatchResult } from './icePatch.js';
 
 /** Why a session ended. */
 export enum WhipSessionCloseReason {
@@ -33,9 +35,6 @@ export interface WhipSessionOptions {
   cameraId: string;
   logger: Logger;
 }
-
-/** The answer to a PATCH (RFC 9725 §4.3): 204 for trickled candidates, 200 with a fragment for an ICE restart. */
-export type PatchResult = { status: 204 } | { status: 200; body: string; etag: string };
 
 /**
  * One WHIP publishing session: a WebRtcTransport with the camera's producers. It owns both and
@@ -137,33 +136,21 @@ export class WhipSession extends EventEmitter<WhipSessionEvents> {
    * an ICE-lite server and the answer is 204.
    */
   async patch(ifMatch: string | undefined, body: string): Promise<PatchResult> {
-    if (!ifMatch) throw new WhipError(428, 'precondition_required', 'PATCH needs an If-Match header with the session ETag (or "*" for an ICE restart)');
-    if (ifMatch !== '*' && ifMatch !== this.#etag) {
-      throw new WhipError(412, 'etag_mismatch', 'the If-Match ETag does not match this ICE session; use the ETag of the latest answer');
-    }
-    const fragment = parseIceFragment(body);
-    const restart =
-      fragment.iceUfrag !== undefined &&
-      (fragment.iceUfrag !== this.#offer.iceUfrag || fragment.icePwd !== this.#offer.icePwd);
-    if (!restart) return { status: 204 };
-    if (!fragment.icePwd) throw new WhipError(400, 'invalid_fragment', 'an ICE restart needs both a=ice-ufrag and a=ice-pwd');
-
-    const iceParameters = await this.#transport.restartIce();
-    this.#offer = { ...this.#offer, iceUfrag: fragment.iceUfrag!, icePwd: fragment.icePwd };
-    this.#etag = newEtag();
     const first = this.#offer.tracks[0]!;
     const firstMedia = this.#offer.sdp.media[first.index]!;
-    this.#logger.info('ICE restart');
-    return {
-      status: 200,
-      etag: this.#etag,
-      body: buildIceRestartFragment(iceParameters, this.#transport.iceCandidates, {
-        type: firstMedia.type,
-        protocol: firstMedia.protocol,
-        payloads: String(first.payloadType),
-        mid: first.mid,
-      }),
-    };
+    const { result, state } = await applyIcePatch(
+      this.#transport,
+      { etag: this.#etag, iceUfrag: this.#offer.iceUfrag, icePwd: this.#offer.icePwd },
+      ifMatch,
+      body,
+      { type: firstMedia.type, protocol: firstMedia.protocol, payloads: String(first.payloadType), mid: first.mid },
+    );
+    if (result.status === 200) {
+      this.#offer = { ...this.#offer, iceUfrag: state.iceUfrag, icePwd: state.icePwd };
+      this.#etag = state.etag;
+      this.#logger.info('ICE restart');
+    }
+    return result;
   }
 
   /** Closes the transport (and with it the producers). Idempotent. */
@@ -174,8 +161,4 @@ export class WhipSession extends EventEmitter<WhipSessionEvents> {
     this.#logger.info({ reason }, 'WHIP session closed');
     this.emit('close', reason);
   }
-}
-
-function newEtag(): string {
-  return `"${randomBytes(9).toString('base64url')}"`;
 }

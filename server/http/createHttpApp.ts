@@ -37,6 +37,7 @@ import { requireJsonBody } from './requireJsonBody.js';
 import { sameOriginWrites } from './sameOriginWrites.js';
 import { loadSession, requireUser } from './sessionMiddleware.js';
 import { webRouter } from './webRouter.js';
+import { whepRouter } from './whepRouter.js';
 import { editingPublicRouter, editingStaffRouter } from './editingRouters.js';
 import { checklistRouter } from './checklistRouter.js';
 import { interviewPermissionGuard } from './interviewPermissionGuard.js';
@@ -86,6 +87,19 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
       authenticateCamera: deps.cameraAccess.authenticate,
       iceServers: config.iceServers,
       logger: logger.child({ component: 'whip' }),
+    }),
+  );
+  // Also before the parsers: WHEP offers are application/sdp too.
+  app.use(
+    '/whep',
+    whepRouter({
+      media: deps.media,
+      sessions: deps.sessions,
+      interviews: deps.interviews,
+      cameras: deps.cameras,
+      publicUrl: urls.base,
+      iceServers: config.iceServers,
+      logger: logger.child({ component: 'whep' }),
     }),
   );
 

@@ -117,7 +117,8 @@ export function bearerToken(header: string | undefined): string | undefined {
   return match?.[1];
 }
 
-function requireType(type: string) {
+/** 415 unless the body's Content-Type is `type` (WHIP and WHEP bodies are SDP or SDP fragments). */
+export function requireType(type: string) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const actual = (req.get('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
     if (actual !== type) {
@@ -161,6 +162,7 @@ function param(req: Request, name: string): string {
   return typeof value === 'string' ? value : '';
 }
 
-function sendError(res: Response, status: number, code: string, message: string): void {
+/** The JSON error body every router answers with. */
+export function sendError(res: Response, status: number, code: string, message: string): void {
   res.status(status).type('application/json').send(JSON.stringify({ error: { code, message } }));
 }

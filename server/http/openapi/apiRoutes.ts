@@ -24,6 +24,7 @@ export const API_TAGS = {
   members: "Who moderates, hosts, guests and reviews each interview",
   production: 'Live production: the director\'s status, program switcher, overlays, WHEP monitoring (staff)',
   whip: 'WHIP ingest (RFC 9725) for cameras and the browser studio',
+  whep: "WHEP playback (draft-ietf-wish-whep) of cameras and the program for the director's monitors (staff)",
   media: 'HLS playback files and post pictures',
   editing: 'After the show: recordings, replay chapters, clips and their exports (staff)',
   records: 'After the show: transcript (文字实录), follow-ups (会后答复), statistics',
@@ -128,6 +129,10 @@ const staff: ErrorCode[] = ['unauthenticated', 'not_found'];
 const qaStaff: ErrorCode[] = ['unauthenticated', 'forbidden', 'not_found'];
 const publicJsonBody: ErrorCode[] = ['unsupported_media_type', 'invalid_json', 'payload_too_large', 'invalid_request'];
 const whip: ErrorCode[] = ['unauthorized', 'shutting_down'];
+const whep: ErrorCode[] = ['unauthenticated', 'forbidden_origin'];
+const whepOffer: ErrorCode[] = [
+  ...whep, 'not_found', 'not_live', 'unsupported_media_type', 'sdp_missing', 'sdp_unsupported', 'invalid_body', 'body_too_large', 'shutting_down',
+];
 
 /** Every route the server mounts, except the HTML pages and their assets; the integration test holds the app to this list. */
 export const API_ROUTES: ApiRoute[] = [
@@ -410,6 +415,48 @@ export const API_ROUTES: ApiRoute[] = [
     method: 'delete', path: '/whip/{cameraId}/{sessionId}', tag: 'whip', auth: 'bearer', summary: 'Stop publishing',
     success: { status: 200, description: 'Stopped' },
     errors: [...whip, 'session_not_found'],
+  },
+
+  // whep
+  {
+    method: 'options', path: '/whep/interviews/{id}/program', tag: 'whep', auth: 'none', summary: '`Accept-Post: application/sdp`',
+    success: { status: 204, description: 'No content' },
+    errors: [],
+  },
+  {
+    method: 'post', path: '/whep/interviews/{id}/program', tag: 'whep', auth: 'session', summary: 'Watch the program: send a recvonly offer',
+    rawBody: { contentTypes: ['application/sdp'], description: 'The SDP offer (recvonly video and audio), at most 128 kB' },
+    success: { status: 201, description: 'The SDP answer; `Location` names the session resource', contentType: 'application/sdp' },
+    errors: whepOffer,
+  },
+  {
+    method: 'options', path: '/whep/interviews/{id}/cameras/{cameraId}', tag: 'whep', auth: 'none', summary: '`Accept-Post: application/sdp`',
+    success: { status: 204, description: 'No content' },
+    errors: [],
+  },
+  {
+    method: 'post', path: '/whep/interviews/{id}/cameras/{cameraId}', tag: 'whep', auth: 'session',
+    summary: 'Watch one camera live (sub-second): send a recvonly offer',
+    rawBody: { contentTypes: ['application/sdp'], description: 'The SDP offer (recvonly video and audio), at most 128 kB' },
+    success: { status: 201, description: 'The SDP answer; `Location` names the session resource', contentType: 'application/sdp' },
+    errors: [...whepOffer, 'camera_not_live'],
+  },
+  {
+    method: 'options', path: '/whep/sessions/{sessionId}', tag: 'whep', auth: 'none',
+    summary: '`Accept-Patch: application/trickle-ice-sdpfrag`',
+    success: { status: 204, description: 'No content' },
+    errors: [],
+  },
+  {
+    method: 'patch', path: '/whep/sessions/{sessionId}', tag: 'whep', auth: 'session', summary: 'Trickle ICE candidates or restart ICE',
+    rawBody: { contentTypes: ['application/trickle-ice-sdpfrag'], description: 'An SDP fragment; `If-Match` carries the ETag' },
+    success: { status: 204, description: 'Candidates taken; an ICE restart answers 200 with the new fragment' },
+    errors: [...whep, 'unsupported_media_type', 'session_not_found', 'precondition_required', 'etag_mismatch', 'invalid_fragment', 'invalid_body', 'body_too_large'],
+  },
+  {
+    method: 'delete', path: '/whep/sessions/{sessionId}', tag: 'whep', auth: 'session', summary: 'Stop watching',
+    success: { status: 200, description: 'Stopped' },
+    errors: [...whep, 'session_not_found'],
   },
 
   // records (after the show)
