@@ -91,18 +91,42 @@ describe('accessibility (axe-core, serious and critical)', () => {
     await expectAccessible();
   });
 
-  it('the console interview list, after logging in through the form', async () => {
+  it('the console home (today), after logging in through the form', async () => {
     await page.locator('#username').fill(TEST_ADMIN.username);
     await page.locator('#password').fill(TEST_ADMIN.password);
     await page.locator('button[type="submit"]').click();
-    await page.waitForURL(/#\/interviews$/);
+    await page.waitForURL(/#\/home$/);
+    await page.locator('oi-home h2#home-tasks').waitFor();
+    await expectAccessible();
+  });
+
+  it('the console interview list', async () => {
+    await page.goto(`${server.url}/console#/interviews`);
     await page.locator('oi-interview-list th[scope="row"]', { hasText: '乡村振兴政策解读在线访谈' }).waitFor();
     await expectAccessible();
   });
 
-  it('the console interview detail', async () => {
-    await page.locator('oi-interview-list a[href^="#/interviews/"]').first().click();
+  it('the console interview detail, with the live status bar', async () => {
+    await page.locator('oi-interview-list td a[href^="#/interviews/"]').first().click();
     await page.locator('oi-interview-detail th[scope="row"]', { hasText: '主机位' }).waitFor();
+    await page.locator('oi-live-status dl').waitFor();
+    await expectAccessible();
+  });
+
+  it('the confirmation dialog of a status move', async () => {
+    await page.locator('oi-interview-detail #status-title ~ .actions button').first().click();
+    await page.locator('oi-confirm-dialog dialog[open]').waitFor();
+    await expectAccessible();
+    await page.keyboard.press('Escape');
+    await page.locator('oi-confirm-dialog dialog[open]').waitFor({ state: 'detached' });
+  });
+
+  it('the interview form: new, and editing with a guest', async () => {
+    await page.goto(`${server.url}/console#/interviews/new`);
+    await page.locator('oi-interview-form #title').waitFor();
+    await expectAccessible();
+    await page.goto(`${server.url}/console#/interviews/${interviewId}/edit`);
+    await page.locator('oi-interview-form #guest-0-name').waitFor();
     await expectAccessible();
   });
 

@@ -75,7 +75,7 @@ describe('studio → portal, end to end', () => {
     await studio.locator('#username').fill(TEST_ADMIN.username);
     await studio.locator('#password').fill(TEST_ADMIN.password);
     await studio.locator('button[type="submit"]').click();
-    await studio.waitForURL(/#\/interviews/);
+    await studio.waitForURL(/#\/home/);
     await studio.goto(`${server.url}/console#/studio/${cameraId}`);
     await studio.waitForFunction(() => {
       const video = document.querySelector('oi-console')?.shadowRoot?.querySelector('oi-studio-page')?.shadowRoot

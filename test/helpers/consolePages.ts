@@ -23,5 +23,5 @@ export async function loginToConsole(page: Page, baseUrl: string): Promise<void>
   await page.locator('#username').fill(TEST_ADMIN.username);
   await page.locator('#password').fill(TEST_ADMIN.password);
   await page.locator('button[type="submit"]').click();
-  await page.waitForURL(/#\/interviews/);
+  await page.waitForURL(/#\/home/);
 }

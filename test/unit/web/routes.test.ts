@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { localInputToIso, parseRoute } from '../../../web-components/src/console/routes.js';
+import { isoToLocalInput, localInputToIso, parseRoute } from '../../../web-components/src/console/routes.js';
 
 describe('parseRoute', () => {
   it('maps the console hashes', () => {
-    expect(parseRoute('')).toEqual({ name: 'interviews' });
-    expect(parseRoute('#/')).toEqual({ name: 'interviews' });
+    expect(parseRoute('')).toEqual({ name: 'home' });
+    expect(parseRoute('#/')).toEqual({ name: 'home' });
+    expect(parseRoute('#/home')).toEqual({ name: 'home' });
+    expect(parseRoute('#/interviews/new')).toEqual({ name: 'new-interview' });
+    expect(parseRoute('#/interviews/abc/edit')).toEqual({ name: 'edit-interview', id: 'abc' });
     expect(parseRoute('#/login')).toEqual({ name: 'login' });
     expect(parseRoute('#/interviews')).toEqual({ name: 'interviews' });
     expect(parseRoute('#/interviews/a%2Fb')).toEqual({ name: 'interview', id: 'a/b' });
@@ -31,5 +34,12 @@ describe('localInputToIso', () => {
   it('reads datetime-local values as local time', () => {
     expect(localInputToIso('2018-05-15T09:30')).toBe(new Date(2018, 4, 15, 9, 30).toISOString());
     expect(localInputToIso('')).toBeUndefined();
+  });
+
+  it('round-trips with isoToLocalInput', () => {
+    const iso = new Date(2026, 5, 1, 9, 5).toISOString();
+    expect(isoToLocalInput(iso)).toBe('2026-06-01T09:05');
+    expect(localInputToIso(isoToLocalInput(iso))).toBe(iso);
+    expect(isoToLocalInput(null)).toBe('');
   });
 });

@@ -4,7 +4,9 @@ import { t, type MessageKey } from '../i18n/index.js';
 import type { PublishState } from '../interview-studio.js';
 import { baseStyles } from '../styles.js';
 import { api, takeReturnTo } from './api.js';
+import './oi-home.js';
 import './oi-interview-detail.js';
+import './oi-interview-editor.js';
 import './oi-interview-list.js';
 import './oi-login.js';
 import './oi-qa-guest.js';
@@ -66,7 +68,7 @@ export class OiConsole extends LitElement {
     try {
       const { user } = await api<{ user: User }>('/api/auth/me');
       this.user = user;
-      if (this.route.name === 'login') location.hash = takeReturnTo() || '#/interviews';
+      if (this.route.name === 'login') location.hash = takeReturnTo() || '#/home';
     } catch {
       // api() already sent a 401 to #/login; anything else leaves the current view to report its own errors.
     }
@@ -99,7 +101,7 @@ export class OiConsole extends LitElement {
 
   private onLoggedIn(event: CustomEvent<{ user: User }>): void {
     this.user = event.detail.user;
-    location.hash = takeReturnTo() || '#/interviews';
+    location.hash = takeReturnTo() || '#/home';
   }
 
   private async logout(): Promise<void> {
@@ -119,6 +121,7 @@ export class OiConsole extends LitElement {
         <p class="site">${this.msg('consoleTitle')}</p>
         ${this.user
           ? html`<nav aria-label=${this.msg('consoleTitle')}>
+              <a class="link-button" href="#/home">${this.msg('navHome')}</a>
               <a class="link-button" href="#/interviews">${this.msg('navInterviews')}</a>
               <oi-plan-nav lang=${this.lang ?? nothing}></oi-plan-nav>
               ${this.user.role === 'admin'
@@ -140,8 +143,14 @@ export class OiConsole extends LitElement {
     switch (route.name) {
       case 'login':
         return html`<oi-login lang=${lang} @oi-logged-in=${this.onLoggedIn}></oi-login>`;
+      case 'home':
+        return html`<oi-home lang=${lang} .user=${this.user}></oi-home>`;
       case 'interviews':
         return html`<oi-interview-list lang=${lang}></oi-interview-list>`;
+      case 'new-interview':
+        return html`<oi-interview-editor lang=${lang}></oi-interview-editor>`;
+      case 'edit-interview':
+        return html`<oi-interview-editor lang=${lang} interview-id=${route.id}></oi-interview-editor>`;
       case 'interview':
         return html`<oi-interview-detail lang=${lang} interview-id=${route.id}></oi-interview-detail>`;
       case 'qa':

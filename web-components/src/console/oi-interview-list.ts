@@ -1,12 +1,12 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import type { Interview } from '../api/types.js';
+import type { StaffInterview } from '../api/types.js';
 import { formatDateTime, t, type MessageKey } from '../i18n/index.js';
 import { baseStyles } from '../styles.js';
-import { api, errorMessage } from './api.js';
+import { api } from './api.js';
+import { consoleError } from './consoleError.js';
 import { consoleStyles } from './console-styles.js';
-import './oi-interview-form.js';
 
-export const STATUS_KEYS: Record<Interview['status'], MessageKey> = {
+export const STATUS_KEYS: Record<StaffInterview['status'], MessageKey> = {
   draft: 'statusDraft',
   scheduled: 'statusScheduled',
   live: 'statusLive',
@@ -14,7 +14,7 @@ export const STATUS_KEYS: Record<Interview['status'], MessageKey> = {
   replay: 'statusReplay',
 };
 
-/** #/interviews: all interviews, and the form to create one (which then opens its page). */
+/** #/interviews: all interviews, newest first, with their status, and the way to create one. */
 export class OiInterviewList extends LitElement {
   static override properties = {
     lang: { type: String, reflect: true },
@@ -23,7 +23,7 @@ export class OiInterviewList extends LitElement {
   };
 
   declare lang: string;
-  declare interviews: Interview[] | null;
+  declare interviews: StaffInterview[] | null;
   declare error: string;
 
   constructor() {
@@ -43,29 +43,25 @@ export class OiInterviewList extends LitElement {
 
   private async load(): Promise<void> {
     try {
-      this.interviews = await api<Interview[]>('/api/interviews');
+      this.interviews = await api<StaffInterview[]>('/api/interviews');
       this.error = '';
     } catch (error) {
-      this.error = this.msg('errGeneric', { message: errorMessage(error) });
+      this.error = consoleError(this.lang, error);
     }
-  }
-
-  private onCreated(event: CustomEvent<{ interview: Interview }>): void {
-    location.hash = `#/interviews/${encodeURIComponent(event.detail.interview.id)}`;
   }
 
   override render(): TemplateResult {
     return html`
       <h1>${this.msg('interviewsTitle')}</h1>
+      <p><a class="link-button" href="#/interviews/new">${this.msg('createTitle')}</a></p>
       <p class="error" role="alert">${this.error}</p>
       ${this.interviews === null && !this.error ? html`<p>${this.msg('loading')}</p>` : nothing}
       ${this.interviews?.length === 0 ? html`<p>${this.msg('noInterviews')}</p>` : nothing}
       ${this.interviews && this.interviews.length > 0 ? this.renderTable(this.interviews) : nothing}
-      <oi-interview-form lang=${this.lang ?? nothing} @oi-interview-created=${this.onCreated}></oi-interview-form>
     `;
   }
 
-  private renderTable(interviews: Interview[]): TemplateResult {
+  private renderTable(interviews: StaffInterview[]): TemplateResult {
     return html`
       <table>
         <thead>
