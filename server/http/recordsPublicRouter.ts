@@ -1,6 +1,5 @@
 import express from 'express';
 import type { RecordsServices } from '../records/RecordsServices.js';
-import { transcriptDocx } from '../records/transcriptDocx.js';
 import { transcriptHtml } from '../records/transcriptHtml.js';
 import { transcriptMarkdown } from '../records/transcriptMarkdown.js';
 import { NotFoundError } from './httpErrors.js';
@@ -35,8 +34,9 @@ export function recordsPublicRouter(deps: { records: RecordsServices; corsOrigin
   });
 
   router.get('/interviews/:id/transcript.docx', cors, async (req, res) => {
-    const transcript = await deps.records.transcripts.published(parseId(String(req.params.id), 'The interview'));
-    const file = await transcriptDocx(transcript, deps.records.dataDir);
+    const interviewId = parseId(String(req.params.id), 'The interview');
+    const transcript = await deps.records.transcripts.published(interviewId);
+    const file = await deps.records.docx.get(interviewId, transcript);
     res.attachment(filename(transcript.title, 'docx')).set('Cache-Control', 'public, max-age=60').send(file);
   });
 

@@ -9,6 +9,7 @@ import type { WorkCalendar } from '../domain/records/WorkCalendar.js';
 import type { ImageUrl } from '../qa/qaEvents.js';
 import { FollowUpService } from './FollowUpService.js';
 import { StatisticsService } from './StatisticsService.js';
+import { TranscriptDocxCache } from './TranscriptDocxCache.js';
 import { TranscriptService } from './TranscriptService.js';
 
 /** The after-show records' services over one database: transcripts, follow-ups and the year's statistics. */
@@ -16,8 +17,8 @@ export class RecordsServices {
   readonly transcripts: TranscriptService;
   readonly followUps: FollowUpService;
   readonly statistics: StatisticsService;
-  /** Where pictures are read for DOCX exports. */
-  readonly dataDir: string;
+  /** The published transcripts' Word documents, made once per publication. */
+  readonly docx: TranscriptDocxCache;
   /** A user's roles in the column's year (the office, the information centre…), for the checks beyond interview roles. */
   readonly orgRoles: (userId: string) => Promise<readonly OrgRole[]>;
 
@@ -31,7 +32,7 @@ export class RecordsServices {
     logger: Logger;
   }) {
     const transcripts = new TranscriptRepository(deps.dataSource);
-    this.dataDir = deps.dataDir;
+    this.docx = new TranscriptDocxCache(deps.dataDir);
     this.orgRoles = deps.orgRoles;
     this.transcripts = new TranscriptService({ transcripts, qa: new QaRepository(deps.dataSource), imageUrl: deps.imageUrl, logger: deps.logger });
     this.followUps = new FollowUpService({

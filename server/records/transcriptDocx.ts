@@ -1,6 +1,7 @@
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { Document, HeadingLevel, ImageRun, Packer, Paragraph, TextRun } from 'docx';
+import sharp from 'sharp';
 import { chinaDate } from '../domain/records/calendarDates.js';
 import { entryLabel } from '../domain/records/transcriptLabels.js';
 import type { PublishedTranscript } from './TranscriptService.js';
@@ -8,6 +9,12 @@ import type { TranscriptImage } from './transcriptViews.js';
 
 /** Pictures are placed at most this wide (points of the page's text width, A4 with default margins). */
 const MAX_IMAGE_WIDTH = 450;
+/**
+ * Pictures are embedded at most this many pixels wide: twice the placed width, sharp enough to print. The stored
+ * pictures are up to 2048 px; docx deflates every byte in JavaScript, so full-size photos made a long show's
+ * document take seconds more to pack and megabytes more to download.
+ */
+const MAX_EMBEDDED_PIXELS = 2 * MAX_IMAGE_WIDTH;
 
 /**
  * The transcript as a Word document, the format county offices file and forward: a title, the interview's facts,
@@ -47,7 +54,9 @@ export async function transcriptDocx(transcript: PublishedTranscript, dataDir: s
 async function imageParagraph(image: TranscriptImage, dataDir: string, alt: string): Promise<Paragraph> {
   const type = image.mimeType === 'image/jpeg' ? 'jpg' : image.mimeType === 'image/png' ? 'png' : null;
   if (type === null) return new Paragraph({ text: `[${alt}] ${image.url}` });
-  const data = await fsp.readFile(path.join(dataDir, image.path));
+  const file = await fsp.readFile(path.join(dataDir, image.path));
+  const resized = sharp(file).resize({ width: MAX_EMBEDDED_PIXELS, withoutEnlargement: true });
+  const data = await (type === 'jpg' ? resized.jpeg({ quality: 80 }) : resized.png()).toBuffer();
   const scale = Math.min(1, MAX_IMAGE_WIDTH / image.width);
   return new Paragraph({
     children: [

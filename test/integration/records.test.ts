@@ -236,6 +236,10 @@ describe('the information centre (publisher)', () => {
     await expectOk(reviewer.post(`${transcriptPath()}/actions`, { action: 'approve' }));
     const published = await expectOk(publisher.post(`${transcriptPath()}/actions`, { action: 'publish' }));
     expect(published.history[0]).toMatchObject({ action: 'publish', actorUsername: 'records-publisher' });
+    // The Word document is made once per publication: this one has the corrections published since the first download.
+    const docx = await fetch(`${app.url}/api/public/interviews/${interviewId}/transcript.docx`);
+    const { value: text } = await mammoth.extractRawText({ buffer: Buffer.from(await docx.arrayBuffer()) });
+    expect(text).toContain('主持人：本期访谈到此结束，感谢收看！');
     expect((await publisher.get('/api/follow-ups/overdue')).status).toBe(200);
     expect((await publisher.get('/api/statistics?year=2026')).status).toBe(200);
   });
