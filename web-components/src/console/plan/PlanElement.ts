@@ -1,35 +1,13 @@
-import { LitElement } from 'lit';
 import { ApiError } from '../../api/client.js';
-import { t, type MessageKey } from '../../i18n/index.js';
-import { baseStyles } from '../../styles.js';
-import { consoleStyles } from '../console-styles.js';
+import type { MessageKey } from '../../i18n/index.js';
+import { RecordsPage } from '../records-page.js';
 import { planStyles } from './plan-styles.js';
 
-/** What the yearly workflow's pages share: the language, messages, and turning a failure into a sentence. */
-export class PlanElement extends LitElement {
-  static override properties = {
-    lang: { type: String, reflect: true },
-    error: { state: true },
-    notice: { state: true },
-    busy: { state: true },
-  };
-
-  declare lang: string;
-  declare error: string;
-  declare notice: string;
-  declare busy: boolean;
-
-  constructor() {
-    super();
-    this.error = '';
-    this.notice = '';
-    this.busy = false;
-  }
-
-  protected msg(key: MessageKey, params?: Record<string, string | number>): string {
-    return t(this.lang, key, params);
-  }
-
+/**
+ * What the yearly workflow's pages share with the after-show pages (language, messages, one alert and one status
+ * region), plus `act`: run an action with its outcome said in those regions.
+ */
+export class PlanElement extends RecordsPage {
   /** The server's message says what to do; a lost connection gets the catalogue's sentence. */
   protected failure(error: unknown): string {
     if (error instanceof ApiError) return this.msg('planErrServer', { message: error.message });
@@ -54,5 +32,5 @@ export class PlanElement extends LitElement {
     }
   }
 
-  static override styles = [baseStyles, consoleStyles, planStyles];
+  static override styles = [...RecordsPage.styles, planStyles];
 }

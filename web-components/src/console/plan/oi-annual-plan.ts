@@ -121,8 +121,7 @@ export class OiAnnualPlan extends PlanElement {
     const plan = this.plan;
     return html`
       <h1>${this.msg('planTableTitle', { year: this.year })}</h1>
-      <p class="error" role="alert">${this.error}</p>
-      <p role="status">${this.notice}</p>
+      ${this.renderMessages()}
       ${this.problems.length > 0 ? this.renderProblems() : nothing}
       <div class="row no-print">
         <div class="field">

@@ -75,8 +75,7 @@ export class OiChecklist extends PlanElement {
     return html`
       <h1>${this.msg('planChecklistTitle')}</h1>
       <p><a class="link-button" href="#/interviews/${encodeURIComponent(this.interviewId)}">${this.msg('planBackToInterview')}</a></p>
-      <p class="error" role="alert">${this.error}</p>
-      <p role="status">${this.notice}</p>
+      ${this.renderMessages()}
       ${checklist === null ? (this.error ? nothing : html`<p>${this.msg('loading')}</p>`) : this.renderList(checklist)}
       ${checklist && this.me?.can['settings.edit'] ? this.renderSettings(checklist) : nothing}
     `;

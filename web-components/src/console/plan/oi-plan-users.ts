@@ -84,8 +84,7 @@ export class OiPlanUsers extends PlanElement {
   override render(): TemplateResult {
     return html`
       <h1>${this.msg('planUsersTitle')}</h1>
-      <p class="error" role="alert">${this.error}</p>
-      <p role="status">${this.notice}</p>
+      ${this.renderMessages()}
       ${this.renderUnits()} ${this.renderNewAccount()}
       ${this.accounts === null ? html`<p>${this.msg('loading')}</p>` : this.renderAccounts(this.accounts)}
     `;

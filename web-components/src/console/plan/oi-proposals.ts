@@ -152,8 +152,7 @@ export class OiProposals extends PlanElement {
     const me = this.me;
     return html`
       <h1>${this.msg('planProposalsTitle')}</h1>
-      <p class="error" role="alert">${this.error}</p>
-      <p role="status">${this.notice}</p>
+      ${this.renderMessages()}
       ${this.renderNotices()}
       <div class="row no-print">
         <div class="field">
