@@ -14,6 +14,7 @@ import './oi-qa-host.js';
 import './oi-qa-moderate.js';
 import './oi-qa-review.js';
 import './oi-studio-page.js';
+import './oi-director-page.js';
 import './oi-follow-ups-page.js';
 import './oi-overdue-page.js';
 import './oi-statistics-page.js';
@@ -165,6 +166,8 @@ export class OiConsole extends LitElement {
         return html`<oi-overdue-page lang=${lang}></oi-overdue-page>`;
       case 'studio':
         return html`<oi-studio-page lang=${lang} camera-id=${route.cameraId}></oi-studio-page>`;
+      case 'director':
+        return html`<oi-director-page lang=${lang} interview-id=${route.id}></oi-director-page>`;
       case 'plan-page':
         return html`<oi-plan-page lang=${lang} page=${route.page} item-id=${route.id ?? ''}></oi-plan-page>`;
       case 'not-found':

@@ -302,6 +302,7 @@ export class OiInterviewDetail extends LitElement {
             <ul class="desks">
               <li><a class="link-button" href="${base}/transcript">${this.msg('recLinkTranscript')}</a></li>
               <li><a class="link-button" href="${base}/follow-ups">${this.msg('recLinkFollowUps')}</a></li>
+              <li><a class="link-button" href="${base}/director">${this.msg('directorLink')}</a></li>
             </ul>`
         : nothing}
       ${me.admin || me.roles.includes('moderator')

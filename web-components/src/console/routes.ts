@@ -22,6 +22,7 @@ export type Route =
   | { name: 'statistics' }
   | { name: 'overdue' }
   | { name: 'studio'; cameraId: string }
+  | { name: 'director'; id: string }
   | PlanRoute
   | { name: 'not-found' };
 
@@ -37,6 +38,7 @@ export function parseRoute(hash: string): Route {
   if (planRoute) return planRoute;
   if (rest.length > 0) return { name: 'not-found' };
   if (first === 'interviews' && second !== undefined && third === 'edit') return { name: 'edit-interview', id: second };
+  if (first === 'interviews' && second !== undefined && third === 'director') return { name: 'director', id: second };
   if (first === 'interviews' && second !== undefined && third !== undefined && (RECORDS_PAGES as readonly string[]).includes(third)) {
     return { name: 'records', id: second, page: third as RecordsPageName };
   }

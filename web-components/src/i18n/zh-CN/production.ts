@@ -1,3 +1,23 @@
 // Strings of studio production: director, overlays, recordings, replay chapters, clip editor, in Simplified Chinese (the default).
 export const productionMessages = {
+  directorLink: '导播台',
+  directorTitle: '导播台：{title}',
+  directorHint: '点击机位画面下方的按钮，或按数字键 1–9，把该机位切上主画面（在下一个关键帧切换）。',
+  directorProgram: '主画面（正在直播）',
+  directorProgramWaiting: '还没有机位上过主画面。',
+  directorCameras: '机位',
+  directorNoCameras: '这场访谈还没有添加机位。',
+  directorCameraOffline: '未推流',
+  directorCut: '{n} 切到 {name}',
+  directorOnAir: '主画面',
+  directorPending: '等待关键帧…',
+  directorSwitched: '主画面已切换到 {name}（{ms} 毫秒）。',
+  directorSwitchFailed: '切换失败：{message}',
+  directorNotLive: '访谈还未开播：机位开始推流后才能导播。',
+  directorAudio: '主画面声音',
+  directorAudioFollow: '跟随画面',
+  directorAudioFrom: '固定使用 {name} 的话筒',
+  directorStatus: '主画面 {since} 起直播；最新分片 {age} 秒前；节目录像 {size}。',
+  directorDiskWarning: '磁盘剩余空间不足（剩余 {free}）：请清理空间或换盘，以免录像中断。',
+  directorMonitorFailed: '监看画面连接失败：{message}',
 } satisfies Record<string, string>;
