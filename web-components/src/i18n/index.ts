@@ -1,5 +1,8 @@
-import { zhCN, type MessageKey, type Messages } from './zh-CN.js';
-import { en } from './en.js';
+import { studioMessages as enStudio } from './en/studio.js';
+import { viewerMessages as enViewer } from './en/viewer.js';
+import { studioMessages as zhStudio } from './zh-CN/studio.js';
+import { viewerMessages as zhViewer } from './zh-CN/viewer.js';
+import type { MessageKey, Messages } from './zh-CN.js';
 
 export type { MessageKey, Messages };
 
@@ -7,7 +10,21 @@ export type Lang = 'zh-CN' | 'en';
 
 export const DEFAULT_LANG: Lang = 'zh-CN';
 
-export const catalogues: Record<Lang, Messages> = { 'zh-CN': zhCN, en };
+/**
+ * The strings loaded so far: the public elements' parts (viewer, studio) always; the console's entry adds every
+ * other part through ./all.ts. So the bundle portals load carries only its own strings (its size budget), while
+ * MessageKey still types every key. test/unit/web/public-catalogue.test.ts checks that the public entry's modules
+ * name no key of the other parts.
+ */
+const catalogues: Record<Lang, Partial<Messages>> = {
+  'zh-CN': { ...zhViewer, ...zhStudio },
+  en: { ...enViewer, ...enStudio },
+};
+
+/** Adds a language's strings (the other parts of the product); later ones win. */
+export function addMessages(lang: Lang, messages: Partial<Messages>): void {
+  Object.assign(catalogues[lang], messages);
+}
 
 /** Maps a `lang` attribute value (e.g. "en-GB", "zh", "") to a catalogue we have; zh-CN otherwise. */
 export function resolveLang(lang: string | null | undefined): Lang {
@@ -17,7 +34,8 @@ export function resolveLang(lang: string | null | undefined): Lang {
 
 /** Looks up `key` in the catalogue for `lang` and fills {placeholders} from `params`. */
 export function t(lang: string | null | undefined, key: MessageKey, params?: Record<string, string | number>): string {
-  const template = catalogues[resolveLang(lang)][key];
+  // The key itself rather than nothing if a part was not loaded: visible in tests, never a crash.
+  const template = catalogues[resolveLang(lang)][key] ?? key;
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
