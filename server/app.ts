@@ -126,7 +126,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       imageUrl: (relativePath) => urls.media(relativePath),
       calendar: await loadWorkCalendar(config.workCalendarFile, logger),
       followUpWorkingDays: config.followUpWorkingDays,
-      orgRoles: async (userId) => (await plan.directory.get(userId))?.roles ?? [],
+      accounts: (userId) => plan.directory.get(userId),
       logger: logger.child({ component: 'records' }),
     });
     // One presenter for the HTTP answers and the sockets, so both show an interview the same way.

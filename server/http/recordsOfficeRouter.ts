@@ -17,10 +17,7 @@ export const statisticsQuery = z.object({
 export function recordsOfficeRouter(deps: { records: RecordsServices }): express.Router {
   const router = express.Router();
   const yearOf = (req: express.Request) => parseRequest(statisticsQuery, req.query).year ?? chinaYear(new Date());
-  const officeUser = async (res: express.Response) => {
-    const user = currentUser(res.locals);
-    return { admin: user.role === 'admin', orgRoles: await deps.records.orgRoles(user.id) };
-  };
+  const officeUser = (res: express.Response) => deps.records.officeUser(currentUser(res.locals));
 
   router.get('/follow-ups/overdue', requireUser, async (_req, res) => {
     res.json({ followUps: await deps.records.followUps.overdue(await officeUser(res)) });

@@ -58,12 +58,11 @@ export const followUpActionBody = z.discriminatedUnion(
 export function recordsStaffRouter(deps: { members: MemberService; records: RecordsServices }): express.Router {
   const router = express.Router();
 
-  /** The interview of the path and the user as an actor in it, with their roles in the column's year. */
+  /** The interview of the path and the user as an actor in it, with what their unit and year roles add. */
   const actorOf = async (req: express.Request<{ id: string }>, res: express.Response) => {
     const interviewId = parseId(req.params.id, 'The interview');
     const user = currentUser(res.locals);
-    const [actor, orgRoles] = await Promise.all([deps.members.actorFor(user, interviewId), deps.records.orgRoles(user.id)]);
-    return { interviewId, actor: { ...actor, orgRoles } };
+    return { interviewId, actor: await deps.records.actorFor(user, await deps.members.actorFor(user, interviewId), interviewId) };
   };
 
   router.get('/:id/transcript', async (req, res) => {

@@ -4,7 +4,11 @@ import { FollowUpRepository } from '../db/FollowUpRepository.js';
 import { QaRepository } from '../db/QaRepository.js';
 import { StatisticsRepository } from '../db/StatisticsRepository.js';
 import { TranscriptRepository } from '../db/TranscriptRepository.js';
+import { InterviewUnitRepository } from '../db/InterviewUnitRepository.js';
 import type { OrgRole } from '../domain/plan/orgRoles.js';
+import type { Actor } from '../domain/qa/types.js';
+import { unitInterviewRoles, type OfficeUser, type RecordsActor } from '../domain/records/recordPermissions.js';
+import type { User } from '../domain/User.js';
 import type { WorkCalendar } from '../domain/records/WorkCalendar.js';
 import type { ImageUrl } from '../qa/qaEvents.js';
 import { FollowUpService } from './FollowUpService.js';
@@ -19,8 +23,8 @@ export class RecordsServices {
   readonly statistics: StatisticsService;
   /** The published transcripts' Word documents, made once per publication. */
   readonly docx: TranscriptDocxCache;
-  /** A user's roles in the column's year (the office, the information centre…), for the checks beyond interview roles. */
-  readonly orgRoles: (userId: string) => Promise<readonly OrgRole[]>;
+  readonly #accounts: (userId: string) => Promise<UnitAccount | null>;
+  readonly #units: InterviewUnitRepository;
 
   constructor(deps: {
     dataSource: DataSource;
@@ -28,12 +32,14 @@ export class RecordsServices {
     imageUrl: ImageUrl;
     calendar: WorkCalendar;
     followUpWorkingDays: number;
-    orgRoles: (userId: string) => Promise<readonly OrgRole[]>;
+    /** A user's unit and roles in the column's year (the office, the information centre, a unit's reviewer…). */
+    accounts: (userId: string) => Promise<UnitAccount | null>;
     logger: Logger;
   }) {
     const transcripts = new TranscriptRepository(deps.dataSource);
     this.docx = new TranscriptDocxCache(deps.dataDir);
-    this.orgRoles = deps.orgRoles;
+    this.#accounts = deps.accounts;
+    this.#units = new InterviewUnitRepository(deps.dataSource);
     this.transcripts = new TranscriptService({ transcripts, qa: new QaRepository(deps.dataSource), imageUrl: deps.imageUrl, logger: deps.logger });
     this.followUps = new FollowUpService({
       followUps: new FollowUpRepository(deps.dataSource),
@@ -44,4 +50,23 @@ export class RecordsServices {
     });
     this.statistics = new StatisticsService({ statistics: new StatisticsRepository(deps.dataSource), followUps: this.followUps });
   }
+
+  /** The user in an interview: their interview roles, those their unit's roles give them there, and their year roles. */
+  async actorFor(user: User, actor: Actor, interviewId: string): Promise<RecordsActor> {
+    const account = await this.#accounts(user.id);
+    if (!account) return { ...actor, orgRoles: [] };
+    const unitRoles = unitInterviewRoles(account, account.organisationId === null ? null : await this.#units.unitOf(interviewId));
+    return { ...actor, roles: [...new Set([...actor.roles, ...unitRoles])], orgRoles: account.roles };
+  }
+
+  /** The user as the office's views see them. */
+  async officeUser(user: User): Promise<OfficeUser> {
+    return { admin: user.role === 'admin', orgRoles: (await this.#accounts(user.id))?.roles ?? [] };
+  }
+}
+
+/** What the yearly workflow knows of an account. */
+export interface UnitAccount {
+  roles: readonly OrgRole[];
+  organisationId: string | null;
 }

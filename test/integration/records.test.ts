@@ -245,6 +245,21 @@ describe('the information centre (publisher)', () => {
   });
 });
 
+describe("the interviewed unit's reviewer (dept_reviewer)", () => {
+  it("reviews the records of its own unit's interview without being a member, and not another unit's", async () => {
+    const unit = await expectOk(admin.post('/api/organisations', { name: DEPARTMENT, kind: 'department' }), 201);
+    const other = await expectOk(admin.post('/api/organisations', { name: '县教育局', kind: 'department' }), 201);
+    const own = await createStaffUser(app, 'records-unit-reviewer');
+    const stranger = await createStaffUser(app, 'records-other-unit');
+    await expectOk(admin.request('PUT', `/api/users/${own.id}/assignment`, { json: { organisationId: unit.id, roles: ['dept_reviewer'] } }));
+    await expectOk(admin.request('PUT', `/api/users/${stranger.id}/assignment`, { json: { organisationId: other.id, roles: ['dept_reviewer'] } }));
+    expect((await expectOk(own.session.get(transcriptPath()))).me).toEqual({ canEdit: true, canApprove: true, canPublish: true });
+    expect((await expectOk(own.session.get(`/api/interviews/${interviewId}/follow-ups`))).me).toEqual({ canAnswer: true, canReview: true });
+    expect((await stranger.session.get(transcriptPath())).status).toBe(403);
+    expect((await stranger.session.get(`/api/interviews/${interviewId}/follow-ups`)).status).toBe(403);
+  });
+});
+
 describe('follow-ups (会后答复)', () => {
   const followUpsPath = () => `/api/interviews/${interviewId}/follow-ups`;
 

@@ -60,6 +60,16 @@ export function authorizeRecords(actor: RecordsActor, action: RecordsAction): vo
   throw new QaForbiddenError(`${action} needs the role ${roles.join(' or ')}; ask an administrator.`);
 }
 
+/**
+ * What a unit's account is in one of its own unit's interviews: its reviewer (dept_reviewer) reviews that interview's
+ * records as the interview's reviewer does — the notice gives the interviewed department the review of its content
+ * (审核把关) and the answers to its netizens. Accounts of other units, and other roles, get nothing here.
+ */
+export function unitInterviewRoles(account: { roles: readonly OrgRole[]; organisationId: string | null }, interviewUnitId: string | null): InterviewRole[] {
+  if (account.organisationId === null || account.organisationId !== interviewUnitId) return [];
+  return account.roles.includes('dept_reviewer') ? ['reviewer'] : [];
+}
+
 /** Who asks for the office's views: an administrator, or their roles in the column's year. */
 export interface OfficeUser {
   admin: boolean;

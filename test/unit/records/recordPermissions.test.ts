@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { QaForbiddenError } from '../../../server/domain/qa/QaRuleError.js';
-import { authorizeOfficeRecords, mayDoRecords, type RecordsAction, type RecordsActor } from '../../../server/domain/records/recordPermissions.js';
+import { authorizeOfficeRecords, mayDoRecords, unitInterviewRoles, type RecordsAction, type RecordsActor } from '../../../server/domain/records/recordPermissions.js';
 import { actor, thrown } from '../qa/fixtures.js';
 
 const ACTIONS: RecordsAction[] = ['transcript.read', 'transcript.edit', 'transcript.approve', 'transcript.publish', 'followUp.read', 'followUp.answer', 'followUp.review'];
@@ -24,5 +24,15 @@ describe('who may do what with the records', () => {
     expect(() => authorizeOfficeRecords({ admin: false, orgRoles: ['office_planner'] })).not.toThrow();
     expect(() => authorizeOfficeRecords({ admin: false, orgRoles: ['publisher'] })).not.toThrow();
     expect(thrown(() => authorizeOfficeRecords({ admin: false, orgRoles: ['dept_reviewer'] }))).toBeInstanceOf(QaForbiddenError);
+  });
+});
+
+describe('unitInterviewRoles', () => {
+  it("makes a unit's reviewer the reviewer of its own unit's interviews only", () => {
+    expect(unitInterviewRoles({ roles: ['dept_reviewer'], organisationId: 'u1' }, 'u1')).toEqual(['reviewer']);
+    expect(unitInterviewRoles({ roles: ['dept_reviewer'], organisationId: 'u1' }, 'u2')).toEqual([]);
+    expect(unitInterviewRoles({ roles: ['dept_reviewer'], organisationId: 'u1' }, null)).toEqual([]);
+    expect(unitInterviewRoles({ roles: ['proposer'], organisationId: 'u1' }, 'u1')).toEqual([]);
+    expect(unitInterviewRoles({ roles: ['publisher'], organisationId: null }, null)).toEqual([]);
   });
 });
