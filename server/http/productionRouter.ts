@@ -7,17 +7,14 @@ import type { InterviewRepository } from '../db/InterviewRepository.js';
 import { HttpError, NotFoundError } from './httpErrors.js';
 import { parseId, parseRequest } from './validate.js';
 
-export const programBody = z
-  .object(
-    {
-      cameraId: z.string({ error: 'must be a camera id' }).optional(),
-      audioCameraId: z.string({ error: 'must be a camera id, or null for the camera on air' }).nullable().optional(),
-    },
-    { error: 'must be a JSON object' },
-  )
-  .refine((body) => body.cameraId !== undefined || body.audioCameraId !== undefined, {
-    error: 'must name cameraId (the camera to put on air) or audioCameraId (whose microphone; null follows the picture)',
-  });
+const cameraId = z.string({ error: 'must be a camera id' });
+const audioCameraId = z.string({ error: 'must be a camera id, or null for the camera on air' }).nullable();
+
+/** Cut to a camera (cameraId) and/or choose whose microphone the program carries (audioCameraId; null follows the picture). */
+export const programBody = z.union(
+  [z.object({ cameraId, audioCameraId: audioCameraId.optional() }), z.object({ audioCameraId })],
+  { error: 'must name cameraId (the camera to put on air) or audioCameraId (whose microphone; null follows the picture)' },
+);
 
 /** C2: the director's status bar. Cameras in the order they were added, each with its name. */
 export interface MediaStatusJson {
@@ -67,7 +64,7 @@ export function productionRouter(deps: {
   /** The switcher: cut to a camera (on its next keyframe) and/or choose whose microphone the program carries. */
   router.put('/:id/program', async (req, res) => {
     const id = parseId(req.params.id, 'The interview');
-    const input = parseRequest(programBody, req.body);
+    const input: { cameraId?: string; audioCameraId?: string | null } = parseRequest(programBody, req.body);
     if (!(await deps.interviews.get(id))) throw new NotFoundError('The interview');
     const cameraIds = new Set((await deps.cameras.listActive(id)).map((camera) => camera.id));
     for (const cameraId of [input.cameraId, input.audioCameraId]) {
