@@ -4,7 +4,6 @@ import { formatDateTime } from '../../i18n/index.js';
 import { api } from '../api.js';
 import { localInputToIso } from '../routes.js';
 import { PlanElement } from './PlanElement.js';
-import { currentPlanYear } from './planRoutes.js';
 import type { ImportProblem, Plan, PlanMe, PlanRow } from './planTypes.js';
 
 const FILE_TYPES: Record<string, string> = {
@@ -20,21 +19,15 @@ const FILE_TYPES: Record<string, string> = {
 export class OiAnnualPlan extends PlanElement {
   static override properties = {
     ...PlanElement.properties,
-    me: { state: true },
-    year: { state: true },
     plan: { state: true },
     problems: { state: true },
   };
 
-  declare me: PlanMe | null;
-  declare year: number;
   declare plan: Plan | null;
   declare problems: ImportProblem[];
 
   constructor() {
     super();
-    this.me = null;
-    this.year = currentPlanYear();
     this.plan = null;
     this.problems = [];
   }
@@ -124,11 +117,10 @@ export class OiAnnualPlan extends PlanElement {
       ${this.renderMessages()}
       ${this.problems.length > 0 ? this.renderProblems() : nothing}
       <div class="row no-print">
-        <div class="field">
-          <label for="year">${this.msg('planYear')}</label>
-          <input id="year" type="number" min="2000" max="2100" .value=${String(this.year)}
-            @change=${(e: Event) => { this.year = Number((e.target as HTMLInputElement).value); this.problems = []; void this.load(); }} />
-        </div>
+        ${this.renderYearField(() => {
+          this.problems = [];
+          void this.load();
+        })}
         <a class="link-button" href="/api/plans/${this.year}/export.xlsx" download>${this.msg('planExport')}</a>
         <button type="button" class="secondary" @click=${() => window.print()}>${this.msg('planPrint')}</button>
         ${plan && this.me?.can['plan.publish']

@@ -29,18 +29,15 @@ export class OiChecklist extends PlanElement {
     ...PlanElement.properties,
     interviewId: { type: String, attribute: 'interview-id' },
     checklist: { state: true },
-    me: { state: true },
   };
 
   declare interviewId: string;
   declare checklist: Checklist | null;
-  declare me: PlanMe | null;
 
   constructor() {
     super();
     this.interviewId = '';
     this.checklist = null;
-    this.me = null;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

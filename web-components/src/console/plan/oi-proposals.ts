@@ -2,7 +2,6 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { formatDateTime, type MessageKey } from '../../i18n/index.js';
 import { api } from '../api.js';
 import { PlanElement } from './PlanElement.js';
-import { currentPlanYear } from './planRoutes.js';
 import type { MissingUnits, Organisation, PlanMe, Proposal, ProposalForm, ProposalStatus, UnitNotice } from './planTypes.js';
 
 const STATUS_KEYS: Record<ProposalStatus, MessageKey> = {
@@ -31,8 +30,6 @@ const EMPTY_FORM: ProposalForm = {
 export class OiProposals extends PlanElement {
   static override properties = {
     ...PlanElement.properties,
-    me: { state: true },
-    year: { state: true },
     proposals: { state: true },
     units: { state: true },
     missing: { state: true },
@@ -40,8 +37,6 @@ export class OiProposals extends PlanElement {
     editing: { state: true },
   };
 
-  declare me: PlanMe | null;
-  declare year: number;
   declare proposals: Proposal[] | null;
   declare units: Organisation[];
   declare missing: MissingUnits | null;
@@ -51,8 +46,6 @@ export class OiProposals extends PlanElement {
 
   constructor() {
     super();
-    this.me = null;
-    this.year = currentPlanYear();
     this.proposals = null;
     this.units = [];
     this.missing = null;
@@ -155,11 +148,7 @@ export class OiProposals extends PlanElement {
       ${this.renderMessages()}
       ${this.renderNotices()}
       <div class="row no-print">
-        <div class="field">
-          <label for="year">${this.msg('planYear')}</label>
-          <input id="year" type="number" min="2000" max="2100" .value=${String(this.year)}
-            @change=${(e: Event) => { this.year = Number((e.target as HTMLInputElement).value); void this.load(); }} />
-        </div>
+        ${this.renderYearField(() => void this.load())}
         ${me?.can['proposals.write'] || me?.admin
           ? html`<button type="button" @click=${() => (this.editing = { id: null, form: EMPTY_FORM, organisationId: me.organisation?.id ?? null })}>
               ${this.msg('planNewProposal')}
