@@ -126,8 +126,9 @@ describe('accessibility of the other after-show pages (axe-core, serious and cri
     await expectAccessible();
   });
 
-  it('the statistics with its chart and table', async () => {
-    await page.goto(`${server.url}/console#/statistics`);
+  it('the statistics with its chart and table, opened from the console navigation', async () => {
+    await page.getByRole('link', { name: '年度统计' }).click();
+    await page.waitForURL(/#\/statistics$/);
     await expect.poll(consoleText, { timeout: 15_000 }).toContain('县水利局');
     expect(await page.locator('svg[role="img"]').count()).toBe(1);
     await expectAccessible();

@@ -19,6 +19,7 @@ import './oi-follow-ups-page.js';
 import './oi-overdue-page.js';
 import './oi-statistics-page.js';
 import './oi-transcript-page.js';
+import './oi-records-nav.js';
 import './plan/oi-plan-nav.js';
 import './plan/oi-plan-page.js';
 import { parseRoute, type QaPage, type Route } from './routes.js';
@@ -125,10 +126,7 @@ export class OiConsole extends LitElement {
               <a class="link-button" href="#/home">${this.msg('navHome')}</a>
               <a class="link-button" href="#/interviews">${this.msg('navInterviews')}</a>
               <oi-plan-nav lang=${this.lang ?? nothing}></oi-plan-nav>
-              ${this.user.role === 'admin'
-                ? html`<a class="link-button" href="#/statistics">${this.msg('recNavStatistics')}</a>
-                    <a class="link-button" href="#/follow-ups/overdue">${this.msg('recNavOverdue')}</a>`
-                : nothing}
+              <oi-records-nav lang=${this.lang ?? nothing}></oi-records-nav>
               <span>${this.msg('signedInAs', { username: this.user.username })}</span>
               <button type="button" class="secondary" @click=${() => void this.logout()}>${this.msg('logout')}</button>
             </nav>`
