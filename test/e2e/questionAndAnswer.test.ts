@@ -83,6 +83,17 @@ describe('a question answered live, end to end', () => {
     await expect.poll(() => shadowText(portal, 'interview-live-feed'), { timeout: 10_000 }).toContain('正在回答');
   });
 
+  it('the host can take 正在回答 off without answering; the portal drops the highlight, and it can be marked again', async () => {
+    // The banner itself: the feed's polite live region keeps its last announcement, which names the question too.
+    const banner = portal.locator('interview-live-feed [part="answering"]');
+    expect(await banner.count()).toBe(1);
+    await desk.locator('button', { hasText: '取消“正在回答”' }).click();
+    await expect.poll(() => banner.count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => shadowText(desk, 'oi-qa-host'), { timeout: 10_000 }).toContain('当前没有正在回答的问题。');
+    await desk.locator('button', { hasText: '设为正在回答' }).first().click();
+    await expect.poll(() => banner.count(), { timeout: 10_000 }).toBe(1);
+  });
+
   it('the guest answers it; once the reviewer publishes the answer, the feed shows question and answer in order', async () => {
     await desk.goto(`${server.url}/console#/interviews/${interviewId}/guest`);
     await desk.locator('#post-body').waitFor({ timeout: 15_000 });

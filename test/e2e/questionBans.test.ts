@@ -15,6 +15,8 @@ let staff: ApiSession;
 let browser: TestBrowser;
 let portal: Page;
 let desk: Page;
+/** A second moderator's console on the same interview: bans made or lifted on `desk` reach it live. */
+let otherDesk: Page;
 let interviewId: string;
 
 async function askOnPortal(body: string): Promise<void> {
@@ -32,6 +34,7 @@ beforeAll(async () => {
   await portal.goto(`${server.url}/demo?interview=${interviewId}`);
   desk = await browser.context.newPage();
   await loginToConsole(desk, server.url);
+  otherDesk = await browser.context.newPage();
 });
 
 afterAll(async () => {
@@ -42,6 +45,8 @@ afterAll(async () => {
 describe('banning from the moderation desk', () => {
   it('B opens the ban panel on the current question; confirming rejects it and lists the ban', async () => {
     expect((await new Netizen(server.anonymous(), interviewId).ask('这是一条捣乱的提问内容', '捣乱网友')).status).toBe(201);
+    await otherDesk.goto(`${server.url}/console#/interviews/${interviewId}/moderate`);
+    await expect.poll(() => shadowText(otherDesk, 'oi-qa-moderate'), { timeout: 15_000 }).toContain('禁止提问名单（0）');
     await desk.goto(`${server.url}/console#/interviews/${interviewId}/moderate`);
     const item = desk.locator('li[data-id]').first();
     await item.waitFor({ timeout: 15_000 });
@@ -57,6 +62,8 @@ describe('banning from the moderation desk', () => {
     expect(text).toContain('已禁止“捣乱网友”提问。');
     expect(text).toContain('永久（直到解除）');
     expect(text).toContain('没有待审核的问题。');
+    // The other moderator's desk follows without a reload.
+    await expect.poll(() => shadowText(otherDesk, 'oi-qa-moderate'), { timeout: 10_000 }).toContain('禁止提问名单（1）');
   });
 
   it('the portal then shows the neutral message; after 解除 the question goes through', async () => {
@@ -65,6 +72,7 @@ describe('banning from the moderation desk', () => {
 
     await desk.locator('button', { hasText: '解除' }).click();
     await expect.poll(() => shadowText(desk, 'oi-qa-moderate'), { timeout: 10_000 }).toContain('名单为空。');
+    await expect.poll(() => shadowText(otherDesk, 'oi-qa-moderate'), { timeout: 10_000 }).toContain('名单为空。');
     await askOnPortal('解除之后再提问一次吧');
     await expect.poll(() => shadowText(portal, 'interview-questions'), { timeout: 10_000 }).toContain('待审核');
   });

@@ -17,7 +17,7 @@ const FIRST_MESSAGE_TIMEOUT_MS = 15000;
 const OPEN = 1;
 
 const STATUSES: ReadonlySet<string> = new Set(['draft', 'scheduled', 'live', 'ended', 'replay']);
-const QA_KINDS: ReadonlySet<string> = new Set<QaEventKind>(['question', 'post', 'answering', 'settings']);
+const QA_KINDS: ReadonlySet<string> = new Set<QaEventKind>(['question', 'post', 'answering', 'settings', 'ban']);
 
 /** `{ type: 'hello' }` as sent after each open: the last Q&A seq the client has, and the netizen's device token. */
 export interface Hello {
