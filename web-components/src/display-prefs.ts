@@ -147,6 +147,9 @@ export const displayModeStyles = css`
     --oi-scheduled: #000;
     --oi-host: #000;
     --oi-guest: #000;
+    --oi-highlight-bg: #fff;
+    --oi-quote-bg: #fff;
+    --oi-countdown-bg: #fff;
     --oi-link: #00007a;
     --oi-focus: #0038c7;
     color: #000;

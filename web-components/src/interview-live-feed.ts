@@ -233,7 +233,7 @@ export class InterviewLiveFeed extends LitElement {
         margin: 0 0 0.6em;
         padding: 0.5em 0.8em;
         border-left: 5px solid var(--oi-live, var(--oi-accent, #a8141c));
-        background: #fdf3f3;
+        background: var(--oi-highlight-bg, #fdf3f3);
       }
       .banner-label {
         margin: 0;
@@ -292,7 +292,7 @@ export class InterviewLiveFeed extends LitElement {
         margin: 0 0 0.3em;
         padding: 0.3em 0.6em;
         border-left: 3px solid var(--oi-border, #a0a0a0);
-        background: #f4f4f4;
+        background: var(--oi-quote-bg, #f4f4f4);
       }
       .quote p {
         margin: 0;

@@ -457,7 +457,7 @@ export class InterviewQuestions extends LitElement {
         padding-left: 0.6em;
         padding-right: 0.6em;
         border-left: 5px solid var(--oi-live, var(--oi-accent, #a8141c));
-        background: #fdf3f3;
+        background: var(--oi-highlight-bg, #fdf3f3);
       }
       .answering-tag {
         display: block;

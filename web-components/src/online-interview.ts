@@ -581,7 +581,6 @@ export class OnlineInterview extends LitElement {
       .high-contrast .countdown {
         border: 2px solid #000;
         border-left-width: 6px;
-        background: #fff;
       }
       .countdown p {
         margin: 0;
