@@ -82,7 +82,11 @@ describe('propose → accept → schedule → announce, in the console', () => {
     const table = page.locator('oi-annual-plan table');
     await expect.poll(() => table.textContent(), { timeout: 15_000 }).toContain(TOPIC);
     expect(await table.textContent()).toContain('6月1日');
+    await page.locator('oi-annual-plan details summary').first().click();
     await expectAccessible();
+    await page.getByRole('form', { name: `编辑“${TOPIC}”` }).getByLabel('备注').fill('全年第一期');
+    await page.getByRole('form', { name: `编辑“${TOPIC}”` }).getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => table.textContent(), { timeout: 15_000 }).toContain('全年第一期');
     await page.getByLabel('开始时间').fill(`${YEAR}-06-01T09:30`);
     await page.getByRole('button', { name: '排期（生成访谈草稿）' }).click();
     await expect.poll(() => page.getByRole('link', { name: `打开访谈“${TOPIC}”` }).count(), { timeout: 15_000 }).toBe(1);

@@ -105,6 +105,13 @@ export class OiAnnualPlan extends PlanElement {
     if (ok) await this.load();
   }
 
+  private async updateRow(event: SubmitEvent, row: PlanRow): Promise<void> {
+    event.preventDefault();
+    const data = new FormData(event.target as HTMLFormElement);
+    const body = { unitName: data.get('unitName'), timeText: data.get('timeText'), topic: data.get('topic'), remarks: data.get('remarks') };
+    if (await this.act(() => api(`/api/plan-rows/${row.id}`, { method: 'PUT', body }), 'planRowSaved')) await this.load();
+  }
+
   private async deleteRow(row: PlanRow): Promise<void> {
     if (!window.confirm(this.msg('planConfirmDelete', { topic: row.topic }))) return;
     if (await this.act(() => api(`/api/plan-rows/${row.id}`, { method: 'DELETE' }), 'planRowDeleted')) await this.load();
@@ -171,12 +178,29 @@ export class OiAnnualPlan extends PlanElement {
               <td>${row.timeText}</td>
               <th scope="row">${row.topic}</th>
               <td>${row.remarks}</td>
-              <td class="no-print">${this.renderRowActions(row)}</td>
+              <td class="no-print">${this.renderRowActions(row)} ${this.canEdit ? this.renderRowEdit(row) : nothing}</td>
             </tr>`,
           )}
         </tbody>
       </table>
     `;
+  }
+
+  /** 序号 stays; the other columns are edited as written (访谈时间 is checked as on import). */
+  private renderRowEdit(row: PlanRow): TemplateResult {
+    const field = (name: string, label: 'planColUnit' | 'planColTime' | 'planColTopic' | 'planColRemarks', value: string, required = false) =>
+      html`<div class="field">
+        <label for="edit-${name}-${row.id}">${this.msg(label)}</label>
+        <input id="edit-${name}-${row.id}" name=${name} .value=${value} ?required=${required} maxlength="500" />
+      </div>`;
+    return html`<details>
+      <summary aria-label=${this.msg('planEditNamed', { topic: row.topic })}>${this.msg('planEdit')}</summary>
+      <form @submit=${(e: SubmitEvent) => void this.updateRow(e, row)} aria-label=${this.msg('planEditNamed', { topic: row.topic })}>
+        ${field('unitName', 'planColUnit', row.unitName, true)} ${field('timeText', 'planColTime', row.timeText)}
+        ${field('topic', 'planColTopic', row.topic, true)} ${field('remarks', 'planColRemarks', row.remarks)}
+        <button type="submit" ?disabled=${this.busy}>${this.msg('planSaveRow')}</button>
+      </form>
+    </details>`;
   }
 
   private renderRowActions(row: PlanRow): TemplateResult {

@@ -118,6 +118,8 @@ export const planMessages: Record<keyof typeof zh, string> = {
   planRowDeleted: 'Deleted.',
   planAddRow: 'Add a row',
   planRowAdded: 'Row added.',
+  planSaveRow: 'Save',
+  planRowSaved: 'Row saved.',
   planImportTitle: 'Import a plan table',
   planImportHelp: 'An Excel (.xlsx) or CSV file with the columns 序号, 责任单位, 访谈时间, 访谈主题, 备注 (as in annex 1). If any row cannot be read, nothing is imported and each problem is listed.',
   planImportFile: 'File',

@@ -116,6 +116,8 @@ export const planMessages = {
   planRowDeleted: '已删除。',
   planAddRow: '添加计划条目',
   planRowAdded: '已添加。',
+  planSaveRow: '保存',
+  planRowSaved: '已保存。',
   planImportTitle: '导入计划表',
   planImportHelp: 'Excel（.xlsx）或 CSV 文件，列依次为：序号、责任单位、访谈时间、访谈主题、备注（与通知附件1一致）。有任何一行读不出时，整个文件都不导入，并列出每行的问题。',
   planImportFile: '选择文件',
