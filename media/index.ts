@@ -8,3 +8,5 @@ export type { RecordingPartEvent } from './recording/RecordingPartEvent.js';
 export { finaliseRecording, type FinalisedRecording } from './recording/finaliseRecording.js';
 export { finaliseVodPlaylist } from './recording/vodPlaylist.js';
 export { probeMedia, ffprobeFor, type MediaInfo } from './recording/probeMedia.js';
+export { exportClip, ClipExportError, type ExportClipOptions } from './clips/exportClip.js';
+export type { ClipPiece } from './clips/clipArgs.js';

@@ -95,7 +95,14 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       logger: logger.child({ component: 'media' }),
     });
     undo.push(() => media.close());
-    const editing = await Editing.start({ dataSource, dataDir: config.dataDir, media, interviews, logger: logger.child({ component: 'editing' }) });
+    const editing = await Editing.start({
+      dataSource,
+      dataDir: config.dataDir,
+      media,
+      interviews,
+      exportConcurrency: config.clipExportConcurrency,
+      logger: logger.child({ component: 'editing' }),
+    });
     undo.push(() => editing.close());
     const statusWrites = followMediaEvents(media, interviews, logger.child({ component: 'lifecycle' }));
 

@@ -101,6 +101,9 @@ export const settingsSchema = z.strictObject({
     .min(0, { error: 'must be 0 or more' })
     .default(20)
     .describe('Free space (GB) under which the console warns during a show: 20 holds a two-hour, three-camera show with its recordings and HLS.'),
+  clipExportConcurrency: wholeNumber(1, 16)
+    .default(1)
+    .describe('Clip exports run at once; an exact (re-encoded) export takes every core it gets, so one leaves room for a live show.'),
   mediasoupWorkers: wholeNumber(1, 256)
     .default(() => os.availableParallelism())
     .describe('mediasoup worker processes, one per core: each uses one core at most.'),
@@ -177,6 +180,7 @@ export const SETTING_ENV = {
   hlsSegmentSeconds: 'OI_HLS_SEGMENT_SECONDS',
   recordingFormat: 'OI_RECORDING_FORMAT',
   diskFreeWarningGb: 'OI_DISK_FREE_WARNING_GB',
+  clipExportConcurrency: 'OI_CLIP_EXPORT_CONCURRENCY',
   mediasoupWorkers: 'OI_MEDIASOUP_WORKERS',
   iceServers: 'OI_ICE_SERVERS',
   corsOrigins: 'OI_CORS_ORIGINS',
@@ -197,6 +201,7 @@ export const SETTING_ENV_KIND: Partial<Record<SettingName, 'number' | 'json' | '
   hlsSegmentSeconds: 'number',
   diskFreeWarningGb: 'number',
   questionsPerIpPerHour: 'number',
+  clipExportConcurrency: 'number',
   mediasoupWorkers: 'number',
   sessionTtlHours: 'number',
   followUpWorkingDays: 'number',

@@ -1,6 +1,7 @@
 import express from 'express';
 import type { Editing } from '../recording/Editing.js';
 import { chaptersRouter } from './chaptersRouter.js';
+import { clipsRouter } from './clipsRouter.js';
 import type { PublicUrls } from './PublicUrls.js';
 import { recordingsRouter } from './recordingsRouter.js';
 
@@ -8,6 +9,7 @@ import { recordingsRouter } from './recordingsRouter.js';
 export function editingStaffRouter(editing: Editing): express.Router {
   const router = express.Router();
   router.use(recordingsRouter({ dataDir: editing.dataDir, interviews: editing.interviews, recordings: editing.recordings }));
+  router.use(clipsRouter({ interviews: editing.interviews, clips: editing.clips }));
   return router;
 }
 

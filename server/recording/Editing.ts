@@ -1,9 +1,13 @@
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { MediaServer } from '../../media/index.js';
+import { ClipRepository } from '../db/ClipRepository.js';
+import { ExportJobRepository } from '../db/ExportJobRepository.js';
 import type { InterviewRepository } from '../db/InterviewRepository.js';
 import { RecordingRepository } from '../db/RecordingRepository.js';
+import { ExportJobRunner } from '../jobs/ExportJobRunner.js';
 import { ReplayService } from '../replay/ReplayService.js';
+import { ClipService } from './ClipService.js';
 import { RecordingService } from './RecordingService.js';
 
 export interface EditingOptions {
@@ -11,12 +15,14 @@ export interface EditingOptions {
   dataDir: string;
   media: MediaServer;
   interviews: InterviewRepository;
+  /** How many clip exports run at once (setting clipExportConcurrency). */
+  exportConcurrency: number;
   logger: Logger;
 }
 
 /**
  * The after-show side of issue 5 in one place for the composition root: the recordings catalogue (kept in step with
- * the media node, recovered after a crash), replay chapters, clips and their export jobs.
+ * the media node, recovered after a crash), replay chapters, clips and their persistent export jobs.
  */
 export class Editing {
   readonly dataDir: string;
@@ -25,6 +31,8 @@ export class Editing {
   readonly recordings: RecordingRepository;
   readonly recordingService: RecordingService;
   readonly replay: ReplayService;
+  readonly clips: ClipService;
+  readonly exports: ExportJobRunner;
   readonly logger: Logger;
   #closing: Promise<void> | undefined;
 
@@ -42,6 +50,17 @@ export class Editing {
       logger: o.logger.child({ part: 'recordings' }),
     });
     this.replay = new ReplayService({ dataSource: o.dataSource, dataDir: o.dataDir, ffmpegPath: o.media.ffmpegPath, logger: o.logger.child({ part: 'replay' }) });
+    const jobs = new ExportJobRepository(o.dataSource);
+    this.clips = new ClipService({
+      dataDir: o.dataDir,
+      ffmpegPath: o.media.ffmpegPath,
+      clips: new ClipRepository(o.dataSource),
+      jobs,
+      recordings: this.recordings,
+      runner: () => this.exports,
+      logger: o.logger.child({ part: 'clips' }),
+    });
+    this.exports = new ExportJobRunner({ jobs, concurrency: o.exportConcurrency, run: this.clips.runExport, logger: o.logger.child({ part: 'exports' }) });
   }
 
   /** Call before the media node can take a camera: recovery reads what a crash left unfinished first. */
@@ -49,12 +68,16 @@ export class Editing {
     const editing = new Editing(o);
     await editing.recordingService.startRecovery();
     editing.recordingService.follow(o.media);
+    await editing.exports.start();
     return editing;
   }
 
-  /** Waits for catalogue writes; call after the media node closed (its last parts end then). Idempotent. */
+  /**
+   * Stops the exports (interrupted ones are queued again at the next start) and waits for catalogue writes; call
+   * after the media node closed (its last parts end then). Idempotent.
+   */
   close(): Promise<void> {
-    this.#closing ??= Promise.all([this.recordingService.close(), this.replay.idle()]).then(() => undefined);
+    this.#closing ??= Promise.all([this.exports.close(), this.recordingService.close(), this.replay.idle()]).then(() => undefined);
     return this.#closing;
   }
 }
