@@ -78,6 +78,7 @@ describe('loadConfig', () => {
       OI_LOG_LEVEL: 'debug',
       OI_SESSION_TTL_HOURS: '1.5',
       OI_SENSITIVE_WORDS_FILE: 'lists/words.txt',
+      OI_QUESTIONS_PER_IP_PER_HOUR: '120',
       OI_FOLLOW_UP_WORKING_DAYS: '7',
       OI_WORK_CALENDAR_FILE: 'lists/calendar.json',
     });
@@ -104,6 +105,7 @@ describe('loadConfig', () => {
       logLevel: 'debug',
       sessionTtlHours: 1.5,
       sensitiveWordsFile: path.resolve('lists/words.txt'),
+      questionsPerIpPerHour: 120,
       followUpWorkingDays: 7,
       workCalendarFile: path.resolve('lists/calendar.json'),
     });
