@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Result } from 'axe-core';
 import type { Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InterviewRepository } from '../../server/db/InterviewRepository.js';
 import type { ApiSession } from '../helpers/ApiSession.js';
@@ -38,7 +39,14 @@ beforeAll(async () => {
   await questionAction(admin, interviewId, answered, { action: 'approve' });
   await questionAction(admin, interviewId, leftOver, { action: 'approve' });
   await admin.post(`/api/interviews/${interviewId}/posts`, { role: 'host', body: '各位网友好，欢迎收看。' });
-  await admin.post(`/api/interviews/${interviewId}/posts`, { role: 'guest', guestIndex: 0, body: '明年六月前全部通水。', questionId: answered });
+  const photo = await sharp({ create: { width: 320, height: 240, channels: 3, background: '#2a6f97' } }).jpeg().toBuffer();
+  const uploaded = await fetch(`${server.url}/api/interviews/${interviewId}/images`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'image/jpeg', Cookie: admin.cookie! },
+    body: new Uint8Array(photo),
+  });
+  const imageId = ((await uploaded.json()) as { id: string }).id;
+  await admin.post(`/api/interviews/${interviewId}/posts`, { role: 'guest', guestIndex: 0, body: '明年六月前全部通水。', questionId: answered, imageIds: [imageId] });
   const guestPost = (await admin.get(`/api/interviews/${interviewId}/qa`)).body.posts.find((p: { role: string }) => p.role === 'guest');
   if (guestPost.status === 'pending') await admin.post(`/api/interviews/${interviewId}/posts/${guestPost.id}/actions`, { action: 'approve' });
   await questionAction(admin, interviewId, answered, { action: 'answered' });
@@ -94,6 +102,10 @@ describe('the department reviews and publishes the transcript', () => {
     await expect.poll(() => page.locator('#text-1').inputValue()).toBe('明年六月前全部通水。');
     await page.getByRole('button', { name: '下移第 2 段' }).click();
     await expect.poll(() => page.locator('#text-2').inputValue()).toBe('明年六月前全部通水。');
+    // The picture of the answer is shown with its entry; the reviewer leaves it out of the transcript.
+    expect(await page.locator('#entry-2 img').count()).toBe(1);
+    await page.getByRole('button', { name: '移除图片（第 3 段第 1 张）' }).click();
+    await expect.poll(() => page.locator('#entry-2 img').count()).toBe(0);
     await page.getByRole('button', { name: '保存修改' }).click();
     await expect.poll(consoleText, { timeout: 15_000 }).toContain('已保存');
 
@@ -110,6 +122,7 @@ describe('the department reviews and publishes the transcript', () => {
       '李大爷：我们村什么时候通自来水？',
       '王局长：明年六月前全部通水。',
     ]);
+    expect(published.entries[2].images).toBeUndefined();
   });
 });
 

@@ -195,10 +195,27 @@ export class OiTranscriptPage extends RecordsPage {
       </ol>`;
   }
 
-  private renderThumbs(entry: EditedEntry, index: number): TemplateResult | typeof nothing {
+  /** The entry's pictures; in the editor each can be removed (the picture stays on its post, only the transcript drops it). */
+  private renderThumbs(entry: EditedEntry, index: number, editable = false): TemplateResult | typeof nothing {
     if (entry.images.length === 0) return nothing;
     return html`<div class="thumbs">
-      ${entry.images.map((image) => html`<img src=${image.url} width=${image.width} height=${image.height} alt=${this.msg('recImageAlt', { n: index + 1 })} />`)}
+      ${entry.images.map(
+        (image, k) => html`<figure>
+          <img src=${image.url} width=${image.width} height=${image.height} alt=${this.msg('recImageAlt', { n: index + 1 })} />
+          ${editable
+            ? html`<figcaption>
+                <button
+                  type="button"
+                  class="secondary"
+                  aria-label=${this.msg('recRemoveImageNamed', { n: index + 1, k: k + 1 })}
+                  @click=${() => this.change(index, { imageIds: entry.imageIds.filter((id) => id !== image.id), images: entry.images.filter((i) => i.id !== image.id) })}
+                >
+                  ${this.msg('recRemoveImage')}
+                </button>
+              </figcaption>`
+            : nothing}
+        </figure>`,
+      )}
     </div>`;
   }
 
@@ -239,7 +256,7 @@ export class OiTranscriptPage extends RecordsPage {
                   @input=${(e: Event) => this.change(index, { text: (e.target as HTMLTextAreaElement).value })}
                 ></textarea>
               </div>
-              ${this.renderThumbs(entry, index)}
+              ${this.renderThumbs(entry, index, true)}
               <div class="actions">
                 <button type="button" class="secondary" ?disabled=${index === 0} aria-label=${this.msg('recMoveUpNamed', { n: index + 1 })} @click=${() => this.move(index, -1)}>
                   ${this.msg('recMoveUp')}

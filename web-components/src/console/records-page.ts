@@ -115,6 +115,9 @@ export abstract class RecordsPage extends LitElement {
         flex-wrap: wrap;
         gap: 0.5em;
       }
+      .thumbs figure {
+        margin: 0;
+      }
       .thumbs img {
         max-width: 160px;
         height: auto;

@@ -38,6 +38,8 @@ export const recordsMessages: Record<keyof typeof zh, string> = {
   recMoveUpNamed: 'Move entry {n} up',
   recMoveDownNamed: 'Move entry {n} down',
   recRemoveNamed: 'Remove entry {n}',
+  recRemoveImage: 'Remove picture',
+  recRemoveImageNamed: 'Remove picture (entry {n}, picture {k})',
   recAddEntry: 'Add an entry',
   recSave: 'Save changes',
   recUnsaved: 'There are unsaved changes: save them before approving.',

@@ -36,6 +36,8 @@ export const recordsMessages = {
   recMoveUpNamed: '上移第 {n} 段',
   recMoveDownNamed: '下移第 {n} 段',
   recRemoveNamed: '删除第 {n} 段',
+  recRemoveImage: '移除图片',
+  recRemoveImageNamed: '移除图片（第 {n} 段第 {k} 张）',
   recAddEntry: '添加一段',
   recSave: '保存修改',
   recUnsaved: '有未保存的修改：保存后才能审核。',
