@@ -25,6 +25,7 @@ import { apiDocsRouter } from './openapi/apiDocsRouter.js';
 import { productionRouter } from './productionRouter.js';
 import { PublicInterviewGate } from './PublicInterviewGate.js';
 import { portraitsRouter } from './portraitsRouter.js';
+import { preflightRouter } from './preflightRouter.js';
 import { publicRouter } from './publicRouter.js';
 import type { PublicUrls } from './PublicUrls.js';
 import { qaPublicRouter } from './qaPublicRouter.js';
@@ -111,6 +112,7 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
   app.use('/media/interviews/:id/hls', gate.hideDrafts('The file'));
   app.use(['/api/public/interviews/:id', '/watch/:id'], gate.hideDrafts('The interview'));
   const portraits = new PortraitStore(config.dataDir);
+  app.use(preflightRouter({ publicUrl: urls.base, sessions: deps.sessions }));
   app.use(
     portraitsRouter({
       publicUrl: urls.base,

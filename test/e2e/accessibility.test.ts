@@ -108,7 +108,8 @@ describe('accessibility (axe-core, serious and critical)', () => {
 
   it('the console interview detail, with the live status bar', async () => {
     await page.locator('oi-interview-list td a[href^="#/interviews/"]').first().click();
-    await page.locator('oi-interview-detail th[scope="row"]', { hasText: '主机位' }).waitFor();
+    // The camera is named in the cameras table and in the status bar's publishers.
+    await page.locator('oi-interview-detail th[scope="row"]', { hasText: '主机位' }).first().waitFor();
     await page.locator('oi-live-status dl').waitFor();
     await expectAccessible();
   });

@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing, type PropertyValues, type TemplateResul
 import { styleMap } from 'lit/directives/style-map.js';
 import { t, type MessageKey } from './i18n/index.js';
 import { baseStyles } from './styles.js';
+import './studio/studio-preflight.js';
 import { WhipError, WhipPublisher, type MediaConnectionState } from './whip/whip-client.js';
 
 export type PublishState = 'idle' | 'connecting' | 'live' | 'stopped' | 'error';
@@ -352,6 +353,9 @@ export class InterviewStudio extends LitElement {
           ${this.msg('studioConnection')}：<strong class=${this.state}>${stateText}</strong>
         </p>
         <p class="error" part="error" role="alert">${this.message}</p>
+        ${this.state === 'live' || !this.stream
+          ? nothing
+          : html`<studio-preflight lang=${this.lang ?? nothing} .stream=${this.stream}></studio-preflight>`}
       </div>
     `;
   }

@@ -192,6 +192,13 @@ export const API_ROUTES: ApiRoute[] = [
     ],
   },
   {
+    method: 'post', path: '/api/preflight/upload', tag: 'interviews', auth: 'session',
+    summary: "The studio's upload bandwidth probe: random bytes, read and discarded",
+    rawBody: { contentTypes: ['application/octet-stream'], description: 'About 2 MB of random bytes, at most 4 MB' },
+    success: { status: 200, description: '`{ bytes, receiveMs }`' },
+    errors: ['unauthenticated', 'forbidden_origin', 'payload_too_large'],
+  },
+  {
     method: 'post', path: '/api/interviews/{id}/end', tag: 'interviews', auth: 'session',
     summary: 'End the interview: close the playlist, finalise the recordings',
     success: { status: 200, description: 'The ended interview, staff view' },

@@ -48,6 +48,8 @@ export class OiInterviewForm extends LitElement {
 
   /** Which field to focus after the next render (adding, removing and moving rows move focus deliberately). */
   private focusSelector: string | null = null;
+  /** The draft this form created, so a retry after a failed upload does not create another. */
+  private created: StaffInterview | null = null;
 
   constructor() {
     super();
@@ -146,11 +148,11 @@ export class OiInterviewForm extends LitElement {
     this.error = '';
     try {
       this.progress = this.msg('saving');
-      let interview = this.interview;
+      let interview = this.interview ?? this.created;
       if (!interview) {
         // Photos need the interview: create the draft first, then upload them and save the people.
         interview = await api<StaffInterview>('/api/interviews', { method: 'POST', body: { ...details, status: 'draft' } });
-        this.interview = interview;
+        this.created = interview;
       }
       const host = hostNamed ? await this.uploadIfChosen(interview.id, this.host, this.msg('hostLegend')) : null;
       const guests: PersonInput[] = [];
