@@ -10,6 +10,7 @@ import type { RecordingPartEvent } from './recording/RecordingPartEvent.js';
 import { RoomRecordings } from './recording/RoomRecordings.js';
 import type { CameraFeed } from './program/CameraFeed.js';
 import type { MediaStatus } from './program/MediaStatus.js';
+import type { ProgramOverlays } from './program/ProgramOverlays.js';
 import { ProgramSwitcher, type ProgramAudio } from './program/ProgramSwitcher.js';
 import { showFilesStatus } from './program/showFiles.js';
 import { WhepSession } from './whep/WhepSession.js';
@@ -23,6 +24,8 @@ export interface InterviewRoomOptions {
   dataDir: string;
   segmentSeconds: number;
   recordingFormat: 'mkv' | 'fmp4';
+  /** The station logo (PNG) for the program's overlays; unset: no logo. */
+  logoFile?: string;
   logger: Logger;
 }
 
@@ -72,6 +75,7 @@ export class InterviewRoom extends EventEmitter<InterviewRoomEvents> {
       interviewDir: path.join(options.dataDir, 'interviews', options.interviewId),
       segmentSeconds: options.segmentSeconds,
       recordingFormat: options.recordingFormat,
+      ...(options.logoFile ? { logoFile: options.logoFile } : {}),
       logger: options.logger.child({ part: 'program' }),
     });
     this.#pipeline.on('segment', ({ first }) => {
@@ -201,6 +205,18 @@ export class InterviewRoom extends EventEmitter<InterviewRoomEvents> {
 
   viewer(sessionId: string): WhepSession | undefined {
     return this.#viewers.get(sessionId);
+  }
+
+  /** The director's overlays: drawn over the HLS (encoded), or none (passed through). */
+  async setOverlays(overlays: ProgramOverlays): Promise<void> {
+    if (overlays.logo && !this.#options.logoFile) {
+      throw new MediaError('logo_not_configured', 'no station logo is configured (setting stationLogoFile)');
+    }
+    await this.#pipeline.setOverlays(overlays);
+  }
+
+  get overlays(): ProgramOverlays {
+    return this.#pipeline.overlays;
   }
 
   /** Whose microphone is on the program: the camera on air's (follow), or one camera's throughout. */

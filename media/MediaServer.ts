@@ -7,6 +7,7 @@ import type { MediaServerOptions } from './MediaServerOptions.js';
 import { WorkerPool } from './engine/WorkerPool.js';
 import { findFfmpeg } from './pipelines/findFfmpeg.js';
 import type { MediaStatus } from './program/MediaStatus.js';
+import { NO_OVERLAYS, type ProgramOverlays } from './program/ProgramOverlays.js';
 import type { ProgramAudio } from './program/ProgramSwitcher.js';
 import { showFilesStatus } from './program/showFiles.js';
 import type { RecordingPartEvent } from './recording/RecordingPartEvent.js';
@@ -140,6 +141,20 @@ export class MediaServer extends EventEmitter<MediaServerEvents> {
     throw new WhipError(404, 'session_not_found', 'no such WHEP session (it has ended)');
   }
 
+  /** The director's overlays on the program (lower third, logo, 直播 badge); none passes the camera through. */
+  async setOverlays(interviewId: string, overlays: ProgramOverlays): Promise<ProgramOverlays> {
+    const room = this.#rooms.get(interviewId);
+    if (!room || room.ended) throw new MediaError('not_live', 'the interview is not live: no camera is publishing');
+    await room.setOverlays(overlays);
+    return room.overlays;
+  }
+
+  /** The overlays on the program now (none when off air). */
+  overlays(interviewId: string): ProgramOverlays {
+    const room = this.#rooms.get(interviewId);
+    return room && !room.ended ? room.overlays : NO_OVERLAYS;
+  }
+
   /** Whose microphone the program carries: the camera on air's, or one camera's throughout. */
   setProgramAudio(interviewId: string, choice: ProgramAudio): void {
     const room = this.#rooms.get(interviewId);
@@ -196,6 +211,7 @@ export class MediaServer extends EventEmitter<MediaServerEvents> {
       dataDir: this.#options.dataDir,
       segmentSeconds: this.#options.hlsSegmentSeconds,
       recordingFormat: this.#options.recordingFormat,
+      ...(this.#options.logoFile ? { logoFile: this.#options.logoFile } : {}),
       logger: this.#logger.child({ interviewId }),
     });
     this.#rooms.set(interviewId, room);

@@ -16,5 +16,7 @@ export interface MediaServerOptions {
   ffmpegPath?: string;
   hlsSegmentSeconds: number;
   recordingFormat: 'mkv' | 'fmp4';
+  /** The station logo (PNG) the director may lay over the program. */
+  logoFile?: string;
   logger: Logger;
 }

@@ -4,6 +4,7 @@ export { MediaError, WhipError, SdpRejectedError, FfmpegNotFoundError } from './
 export { WhipSessionCloseReason, type PatchResult } from './whip/WhipSession.js';
 export type { MediaStatus, CameraMediaStatus } from './program/MediaStatus.js';
 export type { ProgramAudio } from './program/ProgramSwitcher.js';
+export type { ProgramOverlays } from './program/ProgramOverlays.js';
 export type { RecordingPartEvent } from './recording/RecordingPartEvent.js';
 export { finaliseRecording, type FinalisedRecording } from './recording/finaliseRecording.js';
 export { finaliseVodPlaylist } from './recording/vodPlaylist.js';

@@ -92,6 +92,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       ...(config.ffmpegPath !== undefined && { ffmpegPath: config.ffmpegPath }),
       hlsSegmentSeconds: config.hlsSegmentSeconds,
       recordingFormat: config.recordingFormat,
+      ...(config.stationLogoFile !== undefined && { logoFile: config.stationLogoFile }),
       logger: logger.child({ component: 'media' }),
     });
     undo.push(() => media.close());

@@ -6,6 +6,8 @@ import type { types } from 'mediasoup';
 import type { Logger } from 'pino';
 import { finaliseVodPlaylist } from '../recording/vodPlaylist.js';
 import { FfmpegProcess, type FfmpegExit } from './FfmpegProcess.js';
+import { hasOverlays, NO_OVERLAYS, type ProgramOverlays } from '../program/ProgramOverlays.js';
+import { buildOverlayFilter } from './overlayFilter.js';
 import { buildProgramArgs } from './programArgs.js';
 import { buildRtpInputSdp, type RtpInputStream } from './rtpInputSdp.js';
 import { allocateRtpPortPair, releaseRtpPortPair, waitForUdpPortsBound } from './udpPorts.js';
@@ -23,6 +25,8 @@ export interface ProgramPipelineOptions {
   interviewDir: string;
   segmentSeconds: number;
   recordingFormat: 'mkv' | 'fmp4';
+  /** The station logo (PNG) the director may lay over the program; unset: no logo. */
+  logoFile?: string;
   logger: Logger;
 }
 
@@ -55,6 +59,7 @@ export class ProgramPipeline extends EventEmitter<ProgramPipelineEvents> {
   #recordingPaths: string[] = [];
   #restartTimer: NodeJS.Timeout | undefined;
   #closed = false;
+  #overlays: ProgramOverlays = NO_OVERLAYS;
   /** Serialises start/stop so a reconnect during a stop never runs two FFmpegs at once. */
   #queue: Promise<unknown> = Promise.resolve();
 
@@ -83,6 +88,23 @@ export class ProgramPipeline extends EventEmitter<ProgramPipelineEvents> {
       this.#source = source;
       await this.#stopRun();
       if (!this.#closed) await this.#startRun();
+    });
+  }
+
+  get overlays(): ProgramOverlays {
+    return this.#overlays;
+  }
+
+  /**
+   * Draws the director's overlays over the HLS (encoding it), or none (passing it through again). A running
+   * program restarts on the new arguments and continues its playlist behind a discontinuity.
+   */
+  setOverlays(overlays: ProgramOverlays): Promise<void> {
+    return this.#enqueue(async () => {
+      this.#overlays = overlays;
+      if (!this.#run || this.#closed) return;
+      await this.#stopRun();
+      await this.#startRun();
     });
   }
 
@@ -134,6 +156,7 @@ export class ProgramPipeline extends EventEmitter<ProgramPipelineEvents> {
       recordingFormat: this.#options.recordingFormat,
       segmentSeconds: this.#options.segmentSeconds,
       append,
+      overlayFilter: await this.#overlayFilter(),
       logger,
     });
     this.#run = run;
@@ -148,6 +171,19 @@ export class ProgramPipeline extends EventEmitter<ProgramPipelineEvents> {
       this.emit('failed', exit);
       this.#scheduleRestart();
     });
+  }
+
+  /** The -vf graph for the overlays on, with the texts written to files it reads; undefined for none. */
+  async #overlayFilter(): Promise<string | undefined> {
+    const overlays = this.#overlays;
+    if (!hasOverlays(overlays)) return undefined;
+    const dir = path.join(this.#options.interviewDir, 'overlay');
+    await mkdir(dir, { recursive: true });
+    const text = { name: path.join(dir, 'name.txt'), position: path.join(dir, 'position.txt'), badge: path.join(dir, 'badge.txt') };
+    await writeFile(text.name, overlays.lowerThird?.name ?? '');
+    await writeFile(text.position, overlays.lowerThird?.position ?? '');
+    await writeFile(text.badge, '直播');
+    return buildOverlayFilter(overlays, text, this.#options.logoFile);
   }
 
   #scheduleRestart(): void {
@@ -177,6 +213,7 @@ interface PipelineRunOptions {
   recordingFormat: 'mkv' | 'fmp4';
   segmentSeconds: number;
   append: boolean;
+  overlayFilter: string | undefined;
   logger: Logger;
 }
 
@@ -245,6 +282,7 @@ class PipelineRun extends EventEmitter<PipelineRunEvents> {
       videoCodec,
       hasAudio: streams.some((s) => s.kind === 'audio'),
       append: o.append,
+      ...(o.overlayFilter ? { overlayFilter: o.overlayFilter } : {}),
     });
     const spawnedAt = performance.now();
     const ffmpeg = new FfmpegProcess(o.ffmpegPath, args, o.logger);

@@ -9,6 +9,8 @@ export interface ProgramArgsOptions {
   hasAudio: boolean;
   /** Continue an existing playlist (after a reconnect or an FFmpeg restart): adds a discontinuity. */
   append: boolean;
+  /** A -vf graph drawing the director's overlays (overlayFilter.ts): the HLS is then encoded, never copied. */
+  overlayFilter?: string;
 }
 
 /**
@@ -36,7 +38,9 @@ export function buildProgramArgs(o: ProgramArgsOptions): string[] {
     // Keyframes at 0, S/4, then every S: the cadence ProgramPipeline requests from cameras.
     '-force_key_frames', `expr:if(eq(n_forced,0),1,gte(t,${o.segmentSeconds / 4}+(n_forced-1)*${o.segmentSeconds}))`,
   ];
-  const hlsVideo = copyVideo ? ['-c:v', 'copy'] : encodeVideo;
+  const cleanVideo = copyVideo ? ['-c:v', 'copy'] : encodeVideo;
+  // Overlays need the pictures decoded and encoded again, at the camera's own resolution.
+  const hlsVideo = o.overlayFilter ? ['-vf', o.overlayFilter, ...encodeVideo] : cleanVideo;
 
   const hlsFlags = ['independent_segments', 'program_date_time', 'omit_endlist', 'temp_file'];
   if (o.append) hlsFlags.push('append_list', 'discont_start');
@@ -54,12 +58,13 @@ export function buildProgramArgs(o: ProgramArgsOptions): string[] {
     `${o.hlsDir}/index.m3u8`,
   ];
 
-  // The recording keeps the camera's own video where the container allows, so no quality is lost.
+  // The recording keeps the camera's own video where the container allows, so no quality is lost, and
+  // never the overlays: a clip cut from it later can get its own captions.
   const recording =
     o.recordingFormat === 'mkv'
       ? [...maps, '-c:v', 'copy', ...audio, '-f', 'matroska', '-cluster_time_limit', '1000', '-flush_packets', '1', o.recordingPath]
       : [
-          ...maps, ...hlsVideo, ...audio,
+          ...maps, ...cleanVideo, ...audio,
           '-f', 'mp4', '-movflags', '+frag_keyframe+empty_moov+default_base_moof', '-frag_duration', '1000000',
           o.recordingPath,
         ];

@@ -96,6 +96,12 @@ export const settingsSchema = z.strictObject({
     .enum(['mkv', 'fmp4'], { error: 'must be mkv or fmp4' })
     .default('mkv')
     .describe('Recording container; both survive a crash up to the last chunk, fmp4 plays in more editors.'),
+  stationLogoFile: z
+    .string()
+    .min(1, { error: 'must not be empty' })
+    .transform((file) => path.resolve(file))
+    .optional()
+    .describe('The station logo (PNG, transparent background) the director can lay over the program; unset: no logo.'),
   diskFreeWarningGb: z
     .number({ error: 'must be a number' })
     .min(0, { error: 'must be 0 or more' })
@@ -179,6 +185,7 @@ export const SETTING_ENV = {
   ffmpegPath: 'FFMPEG_PATH',
   hlsSegmentSeconds: 'OI_HLS_SEGMENT_SECONDS',
   recordingFormat: 'OI_RECORDING_FORMAT',
+  stationLogoFile: 'OI_STATION_LOGO_FILE',
   diskFreeWarningGb: 'OI_DISK_FREE_WARNING_GB',
   clipExportConcurrency: 'OI_CLIP_EXPORT_CONCURRENCY',
   mediasoupWorkers: 'OI_MEDIASOUP_WORKERS',

@@ -1,7 +1,7 @@
 import express from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { MediaError, type CameraMediaStatus, type MediaServer } from '../../media/index.js';
+import { MediaError, type CameraMediaStatus, type MediaServer, type ProgramOverlays } from '../../media/index.js';
 import type { CameraRepository } from '../db/CameraRepository.js';
 import type { InterviewRepository } from '../db/InterviewRepository.js';
 import { HttpError, NotFoundError } from './httpErrors.js';
@@ -14,6 +14,23 @@ const audioCameraId = z.string({ error: 'must be a camera id, or null for the ca
 export const programBody = z.union(
   [z.object({ cameraId, audioCameraId: audioCameraId.optional() }), z.object({ audioCameraId })],
   { error: 'must name cameraId (the camera to put on air) or audioCameraId (whose microphone; null follows the picture)' },
+);
+
+export const overlaysBody = z.object(
+  {
+    lowerThird: z
+      .object(
+        {
+          name: z.string({ error: 'must be text' }).trim().min(1, { error: 'must not be empty' }).max(40, { error: 'must be at most 40 characters' }),
+          position: z.string({ error: 'must be text' }).trim().max(60, { error: 'must be at most 60 characters' }),
+        },
+        { error: 'must be {name, position} or null' },
+      )
+      .nullable(),
+    logo: z.boolean({ error: 'must be true or false' }),
+    liveBadge: z.boolean({ error: 'must be true or false' }),
+  },
+  { error: 'must be a JSON object {lowerThird, logo, liveBadge}' },
 );
 
 /** C2: the director's status bar. Cameras in the order they were added, each with its name. */
@@ -29,6 +46,8 @@ export interface MediaStatusJson {
   hls: { segmentAgeSeconds: number | null };
   recording: { bytes: number };
   disk: { freeBytes: number; warning: boolean };
+  /** What is drawn over the program (nothing: passed through). */
+  overlays: ProgramOverlays;
 }
 
 /** Live production for the director (mounted behind requireUser under /api/interviews). */
@@ -57,6 +76,7 @@ export function productionRouter(deps: {
       hls: status.hls,
       recording: status.recording,
       disk: { freeBytes: status.disk.freeBytes, warning: status.disk.freeBytes < deps.diskFreeWarningBytes },
+      overlays: deps.media.overlays(id),
     };
     res.json(body);
   });
@@ -89,12 +109,26 @@ export function productionRouter(deps: {
     });
   });
 
+  /** Captions and branding: switching any on encodes the program; all off passes the camera through again. */
+  router.put('/:id/overlays', async (req, res) => {
+    const id = parseId(req.params.id, 'The interview');
+    const overlays = parseRequest(overlaysBody, req.body);
+    if (!(await deps.interviews.get(id))) throw new NotFoundError('The interview');
+    try {
+      const applied = await deps.media.setOverlays(id, overlays);
+      deps.logger.info({ interviewId: id, userId: res.locals.user?.id, overlays }, 'program overlays changed');
+      res.json(applied);
+    } catch (error) {
+      throw asHttpError(error);
+    }
+  });
+
   return router;
 }
 
 /** The media node's refusals are conflicts with the show's state: not live, camera not publishing, codec. */
 function asHttpError(error: unknown): unknown {
-  if (error instanceof MediaError && ['not_live', 'camera_not_live', 'codec_mismatch'].includes(error.code)) {
+  if (error instanceof MediaError && ['not_live', 'camera_not_live', 'codec_mismatch', 'logo_not_configured'].includes(error.code)) {
     return new HttpError(409, error.code, error.message);
   }
   return error;

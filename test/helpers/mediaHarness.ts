@@ -29,7 +29,11 @@ export interface MediaHarness {
  * interviews come from a fixed table (the database-backed token check has its own tests).
  * It also serves an empty page at / so a browser has a secure (localhost) origin to publish from.
  */
-export async function startMediaHarness(cameras: Record<string, string>, ports: { min: number; max: number }): Promise<MediaHarness> {
+export async function startMediaHarness(
+  cameras: Record<string, string>,
+  ports: { min: number; max: number },
+  extra: { logoFile?: string } = {},
+): Promise<MediaHarness> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'oi-media-'));
   const logger = pino({ level: process.env['OI_TEST_LOG_LEVEL'] ?? 'silent' });
   const media = await MediaServer.create({
@@ -41,6 +45,7 @@ export async function startMediaHarness(cameras: Record<string, string>, ports: 
     rtcMaxPort: ports.max,
     hlsSegmentSeconds: 2,
     recordingFormat: 'mkv',
+    ...extra,
     logger,
   });
   const app = express();

@@ -23,6 +23,14 @@ export interface MediaStatus {
   hls: { segmentAgeSeconds: number | null };
   recording: { bytes: number };
   disk: { freeBytes: number; warning: boolean };
+  overlays: ProgramOverlays;
+}
+
+/** What is drawn over the program; PUT /api/interviews/:id/overlays takes and answers it. */
+export interface ProgramOverlays {
+  lowerThird: { name: string; position: string } | null;
+  logo: boolean;
+  liveBadge: boolean;
 }
 
 /** PUT /api/interviews/:id/program: the answer. */
