@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { Transcript, TranscriptAction } from '../domain/records/Transcript.js';
 import { TranscriptEntity } from './entities/TranscriptEntity.js';
 import { TranscriptRevisionEntity, type TranscriptRevisionRow } from './entities/TranscriptRevisionEntity.js';
@@ -30,7 +30,7 @@ export class TranscriptRepository {
    */
   async change(
     interviewId: string,
-    work: (interview: TranscriptInterview, current: Transcript | null, manager: EntityManager) => Promise<{ next: Transcript; action: TranscriptAction; actorUserId: string; at: Date }>,
+    work: (interview: TranscriptInterview, current: Transcript | null) => Promise<{ next: Transcript; action: TranscriptAction; actorUserId: string; at: Date }>,
   ): Promise<Transcript | null> {
     return this.#dataSource.transaction(async (manager) => {
       const rows: { id: string; status: string; ended_at: Date | null }[] = await manager.query(
@@ -40,7 +40,7 @@ export class TranscriptRepository {
       const row = rows[0];
       if (!row) return null;
       const current = await manager.findOneBy(TranscriptEntity, { interviewId });
-      const { next, action, actorUserId, at } = await work({ id: row.id, status: row.status, endedAt: row.ended_at }, current, manager);
+      const { next, action, actorUserId, at } = await work({ id: row.id, status: row.status, endedAt: row.ended_at }, current);
       await manager.save(TranscriptEntity, next);
       await manager.insert(TranscriptRevisionEntity, {
         interviewId,
