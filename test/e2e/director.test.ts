@@ -48,7 +48,7 @@ const playing = (monitor: string) =>
 const button = (name: string) => page.locator('oi-director-page button', { hasText: name });
 
 describe('导播台 (director page)', () => {
-  it('shows both cameras and the program live, cuts on a key press and a click, and passes axe', async () => {
+  it('shows both cameras and the program live, cuts on a key press and a click, turns the 直播 badge on, and passes axe', async () => {
     await page.goto(`${server.url}/console#/interviews/${interviewId}/director`);
     await button('主持人机位').waitFor();
     await expect.poll(() => page.locator('oi-director-page video[data-monitor]').count(), { timeout: 20_000 }).toBe(3);
@@ -67,6 +67,11 @@ describe('导播台 (director page)', () => {
 
     await button('主持人机位').click();
     await expect.poll(() => button('主持人机位').getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('true');
+
+    await page.locator('oi-director-page input[name="liveBadge"]').check();
+    await page.locator('oi-director-page form button[type="submit"]').click();
+    await expect.poll(() => page.locator('oi-director-page [role="status"]').textContent(), { timeout: 15_000 }).toContain('字幕与台标已更新');
+    expect(await page.locator('oi-director-page input[name="liveBadge"]').isChecked()).toBe(true);
 
     await page.addScriptTag({ content: axeSource });
     const violations = await page.evaluate(async () => {

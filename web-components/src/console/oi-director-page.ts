@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import type { ProgramChange, MediaStatus, CameraMediaStatus } from '../api/productionTypes.js';
-import type { Interview } from '../api/types.js';
+import type { ProgramChange, MediaStatus, CameraMediaStatus, ProgramOverlays } from '../api/productionTypes.js';
+import type { Interview, Person } from '../api/types.js';
 import { formatTime, t, type MessageKey } from '../i18n/index.js';
 import { baseStyles } from '../styles.js';
 import { api, errorMessage } from './api.js';
@@ -23,6 +23,7 @@ export class OiDirectorPage extends LitElement {
     status: { state: true },
     error: { state: true },
     notice: { state: true },
+    guests: { state: true },
   };
 
   declare lang: string;
@@ -31,6 +32,7 @@ export class OiDirectorPage extends LitElement {
   declare status: MediaStatus | null;
   declare error: string;
   declare notice: string;
+  declare guests: Person[];
 
   /** One WHEP viewer per camera (by id) and one for the program, kept while they play. */
   readonly #monitors = new Map<string, WhepViewer>();
@@ -43,6 +45,7 @@ export class OiDirectorPage extends LitElement {
     this.status = null;
     this.error = '';
     this.notice = '';
+    this.guests = [];
   }
 
   override connectedCallback(): void {
@@ -81,7 +84,9 @@ export class OiDirectorPage extends LitElement {
 
   async #load(): Promise<void> {
     try {
-      this.title = (await api<Interview>(`/api/interviews/${encodeURIComponent(this.interviewId)}`)).title;
+      const interview = await api<Interview>(`/api/interviews/${encodeURIComponent(this.interviewId)}`);
+      this.title = interview.title;
+      this.guests = [...(interview.host ? [interview.host] : []), ...interview.guests];
     } catch (error) {
       this.error = this.msg('errGeneric', { message: errorMessage(error) });
     }
@@ -166,6 +171,57 @@ export class OiDirectorPage extends LitElement {
     await this.#refresh();
   }
 
+  async #applyOverlays(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const form = new FormData(event.target as HTMLFormElement);
+    const name = String(form.get('name') ?? '').trim();
+    const overlays: ProgramOverlays = {
+      lowerThird: form.get('lowerThird') && name ? { name, position: String(form.get('position') ?? '').trim() } : null,
+      logo: form.get('logo') !== null,
+      liveBadge: form.get('liveBadge') !== null,
+    };
+    this.error = '';
+    try {
+      await api<ProgramOverlays>(`/api/interviews/${encodeURIComponent(this.interviewId)}/overlays`, { method: 'PUT', body: overlays });
+      this.notice = this.msg('overlaysApplied');
+    } catch (error) {
+      this.error = this.msg('overlaysFailed', { message: errorMessage(error) });
+    }
+    await this.#refresh();
+  }
+
+  #pickGuest(event: Event): void {
+    const guest = this.guests[Number((event.target as HTMLSelectElement).value)];
+    const form = (event.target as HTMLSelectElement).form!;
+    if (!guest) return;
+    (form.elements.namedItem('name') as HTMLInputElement).value = guest.name;
+    (form.elements.namedItem('position') as HTMLInputElement).value = guest.position;
+  }
+
+  #renderOverlays(overlays: ProgramOverlays, live: boolean): TemplateResult {
+    return html`<form class="panel" @submit=${(e: SubmitEvent) => void this.#applyOverlays(e)} aria-labelledby="overlays-title">
+      <h2 id="overlays-title">${this.msg('overlaysTitle')}</h2>
+      <p>${this.msg('overlaysHint')}</p>
+      ${this.guests.length > 0
+        ? html`<label class="field"
+            >${this.msg('overlaysPickGuest')}
+            <select @change=${(e: Event) => this.#pickGuest(e)}>
+              <option value="">—</option>
+              ${this.guests.map((g, i) => html`<option value=${i}>${g.name} ${g.position}</option>`)}
+            </select></label
+          >`
+        : nothing}
+      <label class="field">${this.msg('overlaysName')} <input name="name" maxlength="40" .value=${overlays.lowerThird?.name ?? ''} /></label>
+      <label class="field"
+        >${this.msg('overlaysPosition')} <input name="position" maxlength="60" .value=${overlays.lowerThird?.position ?? ''}
+      /></label>
+      <label><input type="checkbox" name="lowerThird" .checked=${overlays.lowerThird !== null} /> ${this.msg('overlaysLowerThird')}</label>
+      <label><input type="checkbox" name="logo" .checked=${overlays.logo} /> ${this.msg('overlaysLogo')}</label>
+      <label><input type="checkbox" name="liveBadge" .checked=${overlays.liveBadge} /> ${this.msg('overlaysLiveBadge')}</label>
+      <p><button type="submit" ?disabled=${!live}>${this.msg('overlaysApply')}</button></p>
+    </form>`;
+  }
+
   override render(): TemplateResult {
     const status = this.status;
     return html`
@@ -209,6 +265,7 @@ export class OiDirectorPage extends LitElement {
           </select>
         </label>
       </section>
+      ${this.#renderOverlays(status.overlays, live)}
       <h2>${this.msg('directorCameras')}</h2>
       ${status.cameras.length === 0
         ? html`<p>${this.msg('directorNoCameras')}</p>`
