@@ -1,6 +1,6 @@
 import { write, type MediaDescription, type SessionDescription } from 'sdp-transform';
 import type { types } from 'mediasoup';
-import type { LocalTransport } from '../whip/WhipAnswer.js';
+import { codecAttributes, rejectedSection, type LocalTransport } from '../whip/WhipAnswer.js';
 import { toSdpCandidates } from '../whip/sdpCandidates.js';
 import type { WhepOffer } from './WhepOffer.js';
 
@@ -20,7 +20,7 @@ export function buildWhepAnswer(offer: WhepOffer, answered: AnsweredTrack[], loc
   const byIndex = new Map(answered.map((track) => [track.index, track]));
   const media = offer.sdp.media.map((m, index) => {
     const track = byIndex.get(index);
-    return track ? sendSection(m, track, local, streamId) : rejected(m);
+    return track ? sendSection(m, track, local, streamId) : rejectedSection(m);
   });
   const answer: SessionDescription = {
     version: 0,
@@ -39,7 +39,6 @@ export function buildWhepAnswer(offer: WhepOffer, answered: AnsweredTrack[], loc
 function sendSection(offered: MediaDescription, track: AnsweredTrack, local: LocalTransport, streamId: string): MediaDescription {
   const { rtpParameters } = track.consumer;
   const codecs = rtpParameters.codecs;
-  const primary = codecs[0]!;
   const encoding = rtpParameters.encodings?.[0];
   const cname = rtpParameters.rtcp?.cname ?? 'program';
   const trackId = `${track.consumer.kind}-${track.consumer.id}`;
@@ -62,41 +61,11 @@ function sendSection(offered: MediaDescription, track: AnsweredTrack, local: Loc
     icePwd: local.iceParameters.password,
     setup: local.setup,
     msid: [{ id: streamId, appdata: trackId }],
-    rtp: codecs.map((c) => ({
-      payload: c.payloadType,
-      codec: c.mimeType.split('/')[1]!,
-      rate: c.clockRate,
-      ...(c.channels && c.channels > 1 ? { encoding: c.channels } : {}),
-    })),
-    fmtp: codecs
-      .filter((c) => c.parameters && Object.keys(c.parameters).length > 0)
-      .map((c) => ({
-        payload: c.payloadType,
-        config: Object.entries(c.parameters as Record<string, unknown>).map(([k, v]) => `${k}=${String(v)}`).join(';'),
-      })),
-    rtcpFb: (primary.rtcpFeedback ?? []).map((fb) => ({
-      payload: primary.payloadType,
-      type: fb.type,
-      ...(fb.parameter ? { subtype: fb.parameter } : {}),
-    })),
+    ...codecAttributes(codecs),
     ext: (rtpParameters.headerExtensions ?? []).map((h) => ({ value: h.id, uri: h.uri })),
     ssrcs,
     ...(encoding?.rtx ? { ssrcGroups: [{ semantics: 'FID', ssrcs: `${encoding.ssrc} ${encoding.rtx.ssrc}` }] } : {}),
     candidates: toSdpCandidates(local.iceCandidates),
     endOfCandidates: 'end-of-candidates',
-  };
-}
-
-function rejected(offered: MediaDescription): MediaDescription {
-  return {
-    type: offered.type,
-    port: 0,
-    protocol: offered.protocol,
-    payloads: offered.payloads ?? String(offered.rtp[0]?.payload ?? 0),
-    connection: { version: 4, ip: '0.0.0.0' },
-    ...(offered.mid !== undefined ? { mid: String(offered.mid) } : {}),
-    direction: 'inactive',
-    rtp: offered.rtp.slice(0, 1),
-    fmtp: [],
   };
 }

@@ -61,6 +61,16 @@ function acceptedSection(offered: MediaDescription, track: AcceptedTrack, local:
     iceUfrag: local.iceParameters.usernameFragment,
     icePwd: local.iceParameters.password,
     setup: local.setup,
+    ...codecAttributes(codecs),
+    ext: (track.rtpParameters.headerExtensions ?? []).map((h) => ({ value: h.id, uri: h.uri })),
+    candidates: toSdpCandidates(local.iceCandidates),
+    endOfCandidates: 'end-of-candidates',
+  };
+}
+
+/** The rtpmap, fmtp and rtcp-fb lines of a section from its codecs (the first one's feedback). */
+export function codecAttributes(codecs: types.RtpCodecParameters[]): Pick<MediaDescription, 'rtp' | 'fmtp' | 'rtcpFb'> {
+  return {
     rtp: codecs.map((c) => ({
       payload: c.payloadType,
       codec: c.mimeType.split('/')[1]!,
@@ -80,13 +90,11 @@ function acceptedSection(offered: MediaDescription, track: AcceptedTrack, local:
       type: fb.type,
       ...(fb.parameter ? { subtype: fb.parameter } : {}),
     })),
-    ext: (track.rtpParameters.headerExtensions ?? []).map((h) => ({ value: h.id, uri: h.uri })),
-    candidates: toSdpCandidates(local.iceCandidates),
-    endOfCandidates: 'end-of-candidates',
   };
 }
 
-function rejectedSection(offered: MediaDescription): MediaDescription {
+/** An offered section we do not take, answered with port 0 (JSEP). */
+export function rejectedSection(offered: MediaDescription): MediaDescription {
   return {
     type: offered.type,
     port: 0,
