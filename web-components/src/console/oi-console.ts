@@ -15,6 +15,7 @@ import './oi-qa-moderate.js';
 import './oi-qa-review.js';
 import './oi-studio-page.js';
 import './oi-director-page.js';
+import './oi-clip-editor.js';
 import './oi-follow-ups-page.js';
 import './oi-overdue-page.js';
 import './oi-statistics-page.js';
@@ -164,6 +165,8 @@ export class OiConsole extends LitElement {
         return html`<oi-overdue-page lang=${lang}></oi-overdue-page>`;
       case 'studio':
         return html`<oi-studio-page lang=${lang} camera-id=${route.cameraId}></oi-studio-page>`;
+      case 'clips':
+        return html`<oi-clip-editor lang=${lang} interview-id=${route.id}></oi-clip-editor>`;
       case 'director':
         return html`<oi-director-page lang=${lang} interview-id=${route.id}></oi-director-page>`;
       case 'plan-page':

@@ -23,6 +23,7 @@ export type Route =
   | { name: 'overdue' }
   | { name: 'studio'; cameraId: string }
   | { name: 'director'; id: string }
+  | { name: 'clips'; id: string }
   | PlanRoute
   | { name: 'not-found' };
 
@@ -39,6 +40,7 @@ export function parseRoute(hash: string): Route {
   if (rest.length > 0) return { name: 'not-found' };
   if (first === 'interviews' && second !== undefined && third === 'edit') return { name: 'edit-interview', id: second };
   if (first === 'interviews' && second !== undefined && third === 'director') return { name: 'director', id: second };
+  if (first === 'interviews' && second !== undefined && third === 'clips') return { name: 'clips', id: second };
   if (first === 'interviews' && second !== undefined && third !== undefined && (RECORDS_PAGES as readonly string[]).includes(third)) {
     return { name: 'records', id: second, page: third as RecordsPageName };
   }
