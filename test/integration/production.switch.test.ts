@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -71,6 +70,5 @@ describe('program switcher', () => {
       expect(await firstVideoFrameIsKeyframe(path.join(harness.hlsDir(INTERVIEW), timing.name)), timing.name).toBe(true);
     }
     expect(await decodeErrors(playlistPath)).toBe('');
-    writeFileSync(path.join(process.cwd(), '.cache', 'switch-waits.json'), JSON.stringify({ waitsMs: waits.map(Math.round) }));
   });
 });

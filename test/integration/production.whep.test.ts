@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -95,7 +94,6 @@ describe('WHEP monitors and the switcher', () => {
 
     const jitterBufferMs = Math.round((await receivedVideo(consolePage, 'program')).jitterBufferMs);
     expect(jitterBufferMs).toBeLessThan(1000);
-    writeFileSync(path.join(process.cwd(), '.cache', 'whep-numbers.json'), JSON.stringify({ switchMs, jitterBufferMs }));
 
     expect(await stopWatching(consolePage, 'guest')).toBe(200);
     expect(await stopWatching(consolePage, 'guest')).toBe(404);

@@ -4,7 +4,7 @@ import { PLAN_API_ROUTES } from './planApiRoutes.js';
 import { loginBody } from '../authRouter.js';
 import { interviewDetailsBody, newCameraBody, newInterviewBody, statusBody } from '../interviewsRouter.js';
 import { memberBody } from '../membersRouter.js';
-import { programBody } from '../productionRouter.js';
+import { overlaysBody, programBody } from '../productionRouter.js';
 import { askBody } from '../qaPublicRouter.js';
 import { banBody, newPostBody, postActionBody, questionActionBody, reviewSettingsBody } from '../qaStaffRouter.js';
 import {
@@ -67,6 +67,7 @@ export const ERROR_STATUS = {
   not_live: 409,
   camera_not_live: 409,
   codec_mismatch: 409,
+  logo_not_configured: 409,
   questions_closed: 409,
   question_not_pending: 409,
   question_not_approved: 409,
@@ -230,6 +231,12 @@ export const API_ROUTES: ApiRoute[] = [
     summary: 'Cut the program to a camera (on its next keyframe) and/or choose whose microphone it carries',
     success: { status: 200, description: '`{ programCameraId, pendingCameraId, audioCameraId, switchMs }`' },
     errors: [...staff, ...jsonBody, 'not_live', 'camera_not_live', 'codec_mismatch'],
+  },
+  {
+    method: 'put', path: '/api/interviews/{id}/overlays', tag: 'production', auth: 'session', body: overlaysBody,
+    summary: 'Lower third (name, position), station logo and 直播 badge over the program; all off passes the camera through',
+    success: { status: 200, description: '`{ lowerThird: { name, position } | null, logo, liveBadge }` as applied' },
+    errors: [...staff, ...jsonBody, 'not_live', 'logo_not_configured'],
   },
   // cameras
   {
