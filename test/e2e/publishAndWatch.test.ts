@@ -121,11 +121,14 @@ describe('studio → portal, end to end', () => {
 
     const recordingsDir = path.join(server.dataDir, 'interviews', interviewId, 'recordings');
     expect(existsSync(recordingsDir)).toBe(true);
-    const recordings = readdirSync(recordingsDir);
-    expect(recordings).toHaveLength(1);
-    const recording = path.join(recordingsDir, recordings[0]!);
-    expect((await probeStreams(recording)).map((s) => s.codec_name).sort()).toEqual(['aac', 'h264']);
-    expect(await decodeErrors(recording)).toBe('');
+    // One program recording and the camera's own (ISO) recording, each one part, both whole.
+    const recordings = readdirSync(recordingsDir).sort();
+    expect(recordings.map((name) => name.split('-')[0])).toEqual(['camera', 'program']);
+    for (const name of recordings) {
+      const recording = path.join(recordingsDir, name);
+      expect((await probeStreams(recording)).map((s) => s.codec_name).sort()).toEqual(['aac', 'h264']);
+      expect(await decodeErrors(recording)).toBe('');
+    }
     expect((await staff.get(`/api/interviews/${interviewId}`)).body.status).toBe('ended');
   });
 });

@@ -88,9 +88,12 @@ describe('SIGTERM during a show', () => {
 
     const interviewDir = path.join(dataDir, 'interviews', interviewId);
     expect(readFileSync(path.join(interviewDir, 'hls', 'index.m3u8'), 'utf8').trimEnd().endsWith('#EXT-X-ENDLIST')).toBe(true);
-    const recordings = readdirSync(path.join(interviewDir, 'recordings'));
-    expect(recordings).toHaveLength(1);
-    expect(await decodeErrors(path.join(interviewDir, 'recordings', recordings[0]!))).toBe('');
+    // The program recording and the camera's ISO recording, each finished and whole.
+    const recordings = readdirSync(path.join(interviewDir, 'recordings')).sort();
+    expect(recordings.map((name) => name.split('-')[0])).toEqual(['camera', 'program']);
+    for (const name of recordings) {
+      expect(await decodeErrors(path.join(interviewDir, 'recordings', name))).toBe('');
+    }
     expect(output).toMatch(/interview is ended/);
     await page.close();
   });
