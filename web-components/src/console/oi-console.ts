@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import type { User } from '../api/types.js';
-import { t, type MessageKey } from '../i18n/index.js';
+import { resolveLang, t, type Lang, type MessageKey } from '../i18n/index.js';
 import type { PublishState } from '../interview-studio.js';
 import { baseStyles } from '../styles.js';
 import { api, takeReturnTo } from './api.js';
@@ -25,7 +25,20 @@ import './plan/oi-plan-nav.js';
 import './plan/oi-plan-page.js';
 import { parseRoute, type QaPage, type Route } from './routes.js';
 
-/** <oi-console lang>: the staff console, routed by the location hash. */
+/** Where the console remembers the language a user switched to (per browser, like the portal's display modes). */
+const LANG_KEY = 'oi-console-lang';
+
+function storedLang(): Lang | null {
+  try {
+    const value = window.localStorage.getItem(LANG_KEY);
+    return value === null ? null : resolveLang(value);
+  } catch {
+    // Storage blocked by the browser's privacy settings: the page's lang attribute decides.
+    return null;
+  }
+}
+
+/** <oi-console lang>: the staff console, routed by the location hash. A header button switches zh-CN ⇄ en. */
 export class OiConsole extends LitElement {
   static override properties = {
     lang: { type: String, reflect: true },
@@ -53,6 +66,7 @@ export class OiConsole extends LitElement {
     window.addEventListener('beforeunload', this.onBeforeUnload);
     this.addEventListener('oi-publish-state', this.onPublishState as EventListener);
     this.currentHash = location.hash;
+    this.applyLang(storedLang() ?? resolveLang(this.lang));
     void this.checkSession();
   }
 
@@ -61,6 +75,23 @@ export class OiConsole extends LitElement {
     window.removeEventListener('hashchange', this.onHashChange);
     window.removeEventListener('beforeunload', this.onBeforeUnload);
     this.removeEventListener('oi-publish-state', this.onPublishState as EventListener);
+  }
+
+  /** Sets the console's language and the document's, so screen readers pronounce it and the tab title follows. */
+  private applyLang(lang: Lang): void {
+    this.lang = lang;
+    document.documentElement.lang = lang;
+    document.title = t(lang, 'consoleTitle');
+  }
+
+  private switchLang(): void {
+    const next: Lang = resolveLang(this.lang) === 'en' ? 'zh-CN' : 'en';
+    this.applyLang(next);
+    try {
+      window.localStorage.setItem(LANG_KEY, next);
+    } catch {
+      // Not remembered when storage is blocked; the switch still holds for this page.
+    }
   }
 
   private msg(key: MessageKey, params?: Record<string, string | number>): string {
@@ -122,6 +153,16 @@ export class OiConsole extends LitElement {
     return html`
       <header part="header">
         <p class="site">${this.msg('consoleTitle')}</p>
+        <button
+          type="button"
+          class="secondary"
+          part="language"
+          lang=${resolveLang(this.lang) === 'en' ? 'zh-CN' : 'en'}
+          title=${this.msg('switchLanguageHint')}
+          @click=${() => this.switchLang()}
+        >
+          ${this.msg('switchLanguage')}
+        </button>
         ${this.user
           ? html`<nav aria-label=${this.msg('consoleTitle')}>
               <a class="link-button" href="#/home">${this.msg('navHome')}</a>

@@ -6,6 +6,8 @@ export const consoleMessages: Record<keyof typeof zh, string> = {
   navInterviews: 'Interviews',
   signedInAs: 'Signed in as {username}',
   logout: 'Log out',
+  switchLanguage: '中文',
+  switchLanguageHint: 'Switch the console to Chinese',
   loading: 'Loading…',
   errGeneric: 'Failed: {message}',
   notFoundRoute: 'Page not found.',

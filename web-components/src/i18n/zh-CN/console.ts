@@ -5,6 +5,9 @@ export const consoleMessages = {
   navInterviews: '访谈管理',
   signedInAs: '当前用户：{username}',
   logout: '退出登录',
+  /** The button names the other language, in that language. */
+  switchLanguage: 'English',
+  switchLanguageHint: '切换为英文界面',
   loading: '正在加载…',
   errGeneric: '操作失败：{message}',
   notFoundRoute: '页面不存在。',
