@@ -124,6 +124,12 @@ describe('crash-safe recordings', () => {
     const { lost } = await secondsLost(killed!.id, killedAt);
     expect(lost).toBeGreaterThanOrEqual(0);
     expect(lost).toBeLessThan(1.5);
+    // The new part really records: pictures come from the camera's next keyframe on (it sends one a second). Until
+    // then its file holds nothing, and the worker's death in the next test would leave no part to measure.
+    const [, next] = await partsOf('camera');
+    await expect
+      .poll(async () => (await counterFrames(await fileOf(next!.id)).catch(() => [])).length, { timeout: 30_000, interval: 250 })
+      .toBeGreaterThan(COUNTER_FPS);
   });
 
   it('kill -9 of the mediasoup worker: the parts end playable; the camera publishes again into new parts', async () => {
