@@ -11,9 +11,9 @@ import { startTestApp, TEST_ADMIN, type TestApp } from '../helpers/startTestApp.
 /**
  * axe-core on every page a citizen or a staff member sees, in real Chromium against the real server, inside the
  * elements' shadow roots. Serious and critical violations fail: portals of county governments are audited for
- * accessibility (信息无障碍, 适老化), and the elements are what the portal embeds. No pass under emulated forced
- * colours: the elements have no contrast or text-size toggle of their own, and axe then reports the author colours
- * rather than the forced ones.
+ * accessibility (信息无障碍, 适老化), and the elements are what the portal embeds. The public elements' large-text and
+ * high-contrast modes (and forced colours) are checked in publicElements.test.ts; no pass here under emulated forced
+ * colours, where axe reports the author colours rather than the forced ones.
  */
 const axeSource = readFileSync(path.join(path.dirname(createRequire(import.meta.url).resolve('axe-core')), 'axe.min.js'), 'utf8');
 
