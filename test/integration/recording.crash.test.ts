@@ -88,6 +88,21 @@ async function secondsLost(partId: string, killedAt: number): Promise<{ lost: nu
   return { lost: (publisher!.frameAt(killedAt) - frames[frames.length - 1]!) / COUNTER_FPS, frames };
 }
 
+/**
+ * The camera's newest part once it holds more than a second of pictures (they start at the camera's next keyframe).
+ * The newest each time: under load a new part's FFmpeg may fail to start, and its empty part is forgotten while the
+ * recorder starts another.
+ */
+async function newestCameraPartWithPictures(): Promise<{ id: string }> {
+  let newest: { id: string } | undefined;
+  const frames = async () => {
+    newest = (await partsOf('camera')).at(-1);
+    return newest ? (await fileOf(newest.id).then(counterFrames).catch(() => [])).length : 0;
+  };
+  await expect.poll(frames, { timeout: 60_000, interval: 500 }).toBeGreaterThan(COUNTER_FPS);
+  return newest!;
+}
+
 describe('crash-safe recordings', () => {
   it('records the program and the camera (ISO) in parts catalogued in PostgreSQL', async () => {
     publisher = await publishLavfi(camera.whipUrl, camera.token);
@@ -126,14 +141,12 @@ describe('crash-safe recordings', () => {
     expect(lost).toBeLessThan(1.5);
     // The new part really records: pictures come from the camera's next keyframe on (it sends one a second). Until
     // then its file holds nothing, and the worker's death in the next test would leave no part to measure.
-    const [, next] = await partsOf('camera');
-    await expect
-      .poll(async () => (await counterFrames(await fileOf(next!.id)).catch(() => [])).length, { timeout: 30_000, interval: 250 })
-      .toBeGreaterThan(COUNTER_FPS);
+    await newestCameraPartWithPictures();
   });
 
   it('kill -9 of the mediasoup worker: the parts end playable; the camera publishes again into new parts', async () => {
-    const [programBefore, cameraBefore] = [(await partsOf('program')).at(-1)!, (await partsOf('camera')).at(-1)!];
+    const cameraBefore = await newestCameraPartWithPictures();
+    const programBefore = (await partsOf('program')).at(-1)!;
     const worker = server.app.media.workerPids[0]!;
     process.kill(worker, 'SIGKILL');
     const killedAt = Date.now();
