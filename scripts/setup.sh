@@ -3,8 +3,9 @@
 # nothing is missing it only checks, which takes a few seconds (plus the build).
 #
 #   a. checks the OS (Debian 12+ / Ubuntu 22.04+) and Node.js (>= 20.19 on 20.x, or >= 24) + npm
-#   b. installs the missing Debian packages (FFmpeg, Chromium, CJK fonts, the
-#      mediasoup worker's build dependencies; meson >= 1.1 when the worker must be built)
+#   b. installs the missing Debian packages (FFmpeg, Chromium, CJK fonts, nginx for the
+#      reverse-proxy tests and bench:hls, the mediasoup worker's build dependencies;
+#      meson >= 1.1 when the worker must be built)
 #   c. builds (or reuses the cached) mediasoup worker (scripts/build-mediasoup-worker.sh),
 #      runs `npm ci` when node_modules is missing or older than package-lock.json,
 #      and places the worker at node_modules/mediasoup/worker/out/Release/mediasoup-worker
@@ -92,7 +93,8 @@ if ! { [[ $node_major -eq 20 ]] && version_ge "$node_ver" 20.19.0; } && [[ $node
 fi
 
 # --- b. Debian packages --------------------------------------------------------------
-pkgs=(ffmpeg fonts-noto-cjk build-essential pkg-config ninja-build
+# nginx: only its binary is used (tests start it unprivileged on loopback); the package's own service is not needed.
+pkgs=(ffmpeg fonts-noto-cjk nginx build-essential pkg-config ninja-build
   libuv1-dev libssl-dev libsrtp2-dev libabsl-dev libflatbuffers-dev flatbuffers-compiler libusrsctp-dev)
 # On Ubuntu "chromium" is a snap shim; the tests need a working /usr/bin/chromium.
 ((is_ubuntu)) || pkgs=(chromium "${pkgs[@]}")
