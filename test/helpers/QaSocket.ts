@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import { WebSocket } from 'ws';
 
 export interface QaSocketOptions {
@@ -18,9 +19,11 @@ export class QaSocket {
   readonly closed: Promise<{ code: number }>;
   readonly #ws: WebSocket;
   #wake: (() => void) | null = null;
+  #upgradeHeaders: IncomingHttpHeaders = {};
 
   private constructor(ws: WebSocket) {
     this.#ws = ws;
+    ws.once('upgrade', (response) => (this.#upgradeHeaders = response.headers));
     ws.on('message', (data) => {
       this.messages.push(JSON.parse(String(data)) as SocketMessage);
       this.#wake?.();
@@ -40,6 +43,11 @@ export class QaSocket {
       ws.send(JSON.stringify({ type: 'hello', since: options.since, ...(options.deviceToken && { deviceToken: options.deviceToken }) }));
     }
     return socket;
+  }
+
+  /** The headers of the server's 101 answer (behind nginx: X-Upstream names the process that took the socket). */
+  get upgradeHeaders(): IncomingHttpHeaders {
+    return this.#upgradeHeaders;
   }
 
   /** The Q&A events received so far, in arrival order. */
