@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ORG_ROLES, ORGANISATION_KINDS } from '../domain/plan/orgRoles.js';
 import { CHECKLIST_ITEMS } from '../domain/plan/preparationChecklist.js';
+import { passwordProblem } from '../auth/passwordPolicy.js';
 
 const text = (max: number) =>
   z
@@ -27,7 +28,11 @@ export const newOrganisationBody = z.object(
   { error: 'must be a JSON object {name, kind}' },
 );
 
-const password = z.string({ error: 'is required' }).min(10, { error: 'must be at least 10 characters' }).max(200, { error: 'must be at most 200 characters' });
+/** New and reset passwords follow the policy in server/auth/passwordPolicy.ts (ASVS 2.1). */
+const password = z.string({ error: 'is required' }).superRefine((value, ctx) => {
+  const problem = passwordProblem(value);
+  if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+});
 
 export const assignmentBody = z.object(
   {
@@ -37,11 +42,16 @@ export const assignmentBody = z.object(
   { error: 'must be a JSON object {organisationId, roles}' },
 );
 
-export const newUserBody = assignmentBody.extend({
-  username: text(100).min(1, { error: 'must not be empty' }),
-  password,
-  admin: z.boolean({ error: 'must be true or false' }).default(false),
-});
+export const newUserBody = assignmentBody
+  .extend({
+    username: text(100).min(1, { error: 'must not be empty' }),
+    password,
+    admin: z.boolean({ error: 'must be true or false' }).default(false),
+  })
+  .superRefine((body, ctx) => {
+    const problem = passwordProblem(body.password, body.username);
+    if (problem !== null) ctx.addIssue({ code: 'custom', path: ['password'], message: problem });
+  });
 
 export const passwordBody = z.object({ password }, { error: 'must be a JSON object {password}' });
 
