@@ -19,6 +19,11 @@ export interface InterviewChangeListenerEvents {
 }
 
 const RECONNECT_DELAYS_MS = [500, 1000, 2000, 5000];
+/**
+ * A connect attempt gives up after this: without it, a database host that drops packets (rather than refusing) would
+ * hold the attempt forever and the listener would never come back.
+ */
+const CONNECT_TIMEOUT_MS = 5000;
 
 /**
  * LISTENs on PostgreSQL for interview changes and Q&A events, on one dedicated connection (a pooled one would
@@ -46,7 +51,7 @@ export class InterviewChangeListener extends EventEmitter<InterviewChangeListene
   }
 
   async #connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.#url });
+    const client = new pg.Client({ connectionString: this.#url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
     client.on('notification', (message) => {
       if (!message.payload) return;
       if (message.channel === INTERVIEW_CHANGED_CHANNEL) {
