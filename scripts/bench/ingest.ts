@@ -8,34 +8,17 @@
  * Prints one JSON line: {"publish_to_first_segment_ms":{"min":…,"median":…,"max":…},"runs":5}.
  * Diagnostics go to stderr. Run: npm run bench:ingest (after scripts/setup.sh).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { createApp } from '../../server/app.js';
-import { configSchema } from '../../server/config/Config.js';
 import { launchChromium } from '../../test/helpers/chromium.js';
+import { startBenchServer } from './benchServer.js';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
-const ADMIN = { username: 'admin', password: 'bench-admin-password' };
 
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'oi-bench-'));
-const config = configSchema.parse({
-  port: 0,
-  host: '127.0.0.1',
-  dataDir,
-  embeddedPgPort: 20000 + Math.floor(Math.random() * 9000),
-  adminPassword: ADMIN.password,
-  logLevel: process.env['OI_LOG_LEVEL'] ?? 'silent',
-  mediasoupWorkers: 1,
-  webrtcListenIp: '127.0.0.1',
-  webrtcAnnouncedIp: '127.0.0.1',
-});
-const app = await createApp(config);
+const server = await startBenchServer();
+const app = server.app;
 const browser = await launchChromium();
 const samples: number[] = [];
 
 try {
-  const cookie = await login();
   const page = await browser.context.newPage();
   // Any page of the server: same origin (a secure context for getUserMedia) with the component bundle.
   page.on("console", (m) => process.stderr.write(`page: ${m.text()}\n`));
@@ -43,9 +26,9 @@ try {
   await page.waitForFunction(() => customElements.get('interview-studio') !== undefined);
 
   for (let run = 0; run < RUNS; run++) {
-    const interview = await api<{ id: string }>(cookie, 'POST', '/api/interviews', { title: `基准测试 ${run + 1}` });
-    const camera = await api<{ id: string; whipUrl: string; token: string }>(
-      cookie, 'POST', `/api/interviews/${interview.id}/cameras`, { name: '主机位' },
+    const interview = await server.api<{ id: string }>('POST', '/api/interviews', { title: `基准测试 ${run + 1}` });
+    const camera = await server.api<{ id: string; whipUrl: string; token: string }>(
+      'POST', `/api/interviews/${interview.id}/cameras`, { name: '主机位' },
     );
     await page.evaluate(({ whipUrl, token }) => {
       document.body.innerHTML = '';
@@ -79,41 +62,20 @@ try {
 
     await page.locator('interview-studio [part="stop"]').click();
     await page.waitForFunction(() => document.querySelector('interview-studio')?.getAttribute('data-state') !== 'live');
-    await waitUntilEnded(cookie, interview.id);
+    await waitUntilEnded(interview.id);
   }
 } finally {
   await browser.close();
-  await app.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await server.close();
 }
 
 const sorted = [...samples].sort((a, b) => a - b);
 const median = sorted.length % 2 ? sorted[(sorted.length - 1) / 2]! : Math.round((sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2);
 console.log(JSON.stringify({ publish_to_first_segment_ms: { min: sorted[0], median, max: sorted.at(-1) }, runs: samples.length }));
 
-async function login(): Promise<string> {
-  const response = await fetch(`${app.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(ADMIN),
-  });
-  if (!response.ok) throw new Error(`login failed: ${response.status} ${await response.text()}`);
-  return response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-}
-
-async function api<T>(cookie: string, method: string, pathname: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${app.url}${pathname}`, {
-    method,
-    headers: { Cookie: cookie, 'Content-Type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!response.ok) throw new Error(`${method} ${pathname}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-async function waitUntilEnded(cookie: string, id: string): Promise<void> {
+async function waitUntilEnded(id: string): Promise<void> {
   for (let i = 0; i < 100; i++) {
-    if ((await api<{ status: string }>(cookie, 'GET', `/api/interviews/${id}`)).status === 'ended') return;
+    if ((await server.api<{ status: string }>('GET', `/api/interviews/${id}`)).status === 'ended') return;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`interview ${id} did not end after the studio stopped`);
