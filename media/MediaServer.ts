@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { MediaError, WhipError } from './errors.js';
 import { InterviewRoom } from './InterviewRoom.js';
 import type { MediaServerOptions } from './MediaServerOptions.js';
-import { WorkerPool } from './engine/WorkerPool.js';
+import { WorkerPool, type WorkerPoolHealth } from './engine/WorkerPool.js';
 import { findFfmpeg } from './pipelines/findFfmpeg.js';
 import type { MediaStatus } from './program/MediaStatus.js';
 import { NO_OVERLAYS, type ProgramOverlays } from './program/ProgramOverlays.js';
@@ -71,6 +71,16 @@ export class MediaServer extends EventEmitter<MediaServerEvents> {
 
   get workerPids(): number[] {
     return this.#workers.pids;
+  }
+
+  /** Whether every mediasoup worker is running and answers within `timeoutMs` (the server's readiness check). */
+  workerHealth(timeoutMs: number): Promise<WorkerPoolHealth> {
+    return this.#workers.health(timeoutMs);
+  }
+
+  /** The interviews with a live room (cameras publishing or a show not yet ended), for the server's metrics. */
+  get liveInterviewIds(): string[] {
+    return [...this.#rooms].filter(([, room]) => !room.ended).map(([id]) => id);
   }
 
   /** WHIP POST: accepts a camera's offer for an interview and answers it. */

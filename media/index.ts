@@ -1,4 +1,5 @@
 export { MediaServer, type MediaServerEvents, type PublishResult } from './MediaServer.js';
+export type { WorkerPoolHealth } from './engine/WorkerPool.js';
 export type { MediaServerOptions } from './MediaServerOptions.js';
 export { MediaError, WhipError, SdpRejectedError, FfmpegNotFoundError } from './errors.js';
 export { WhipSessionCloseReason, type PatchResult } from './whip/WhipSession.js';

@@ -25,6 +25,10 @@ import { PublicUrls } from './http/PublicUrls.js';
 import { InterviewPresenter } from './http/InterviewPresenter.js';
 import { staffSocketAccess } from './http/staffSocketAccess.js';
 import { createLogger } from './logger.js';
+import { observeMedia } from './observability/mediaMetrics.js';
+import { Metrics } from './observability/Metrics.js';
+import { Readiness } from './observability/Readiness.js';
+import { QueueLengthRepository } from './db/QueueLengthRepository.js';
 import { QaServices } from './qa/QaServices.js';
 import { Editing } from './recording/Editing.js';
 import { PlanServices } from './plan/PlanServices.js';
@@ -57,6 +61,8 @@ export interface App {
   readonly logger: Logger;
   readonly database: Database;
   readonly media: MediaServer;
+  /** This app's Prometheus metrics (its own registry). */
+  readonly metrics: Metrics;
   /** Recordings, replay chapters, clips and their export jobs. */
   readonly editing: Editing;
   /** What the WHIP router uses to accept a camera's bearer token. */
@@ -106,6 +112,8 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     });
     undo.push(() => editing.close());
     const statusWrites = followMediaEvents(media, interviews, logger.child({ component: 'lifecycle' }));
+    const metrics = new Metrics(logger.child({ component: 'metrics' }));
+    observeMedia(metrics, media);
 
     const server = http.createServer();
     await listen(server, config.port, config.host);
@@ -124,6 +132,15 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       logger: logger.child({ component: 'qa' }),
     });
     undo.push(() => qa.close());
+    qa.questions.on('approved', ({ waitedMs }) => metrics.moderationLatency.observe(waitedMs / 1000));
+    const queues = new QueueLengthRepository(dataSource);
+    metrics.beforeScrape('queues', async () => {
+      const lengths = await queues.lengths();
+      metrics.moderationQueue.set({ kind: 'question' }, lengths.pendingQuestions);
+      metrics.moderationQueue.set({ kind: 'post' }, lengths.pendingPosts);
+      metrics.exportJobs.set({ status: 'queued' }, lengths.exportsQueued);
+      metrics.exportJobs.set({ status: 'running' }, lengths.exportsRunning);
+    });
     // Viewer counts are kept for the statistics; the last ones are written at shutdown, before the database closes.
     const audience = new AudienceRecorder(new AudienceRepository(dataSource), logger.child({ component: 'audience' }));
     undo.push(() => audience.close());
@@ -156,6 +173,8 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
         plan,
         presenter,
         editing,
+        metrics,
+        readiness: new Readiness({ dataSource, media, logger: logger.child({ component: 'readiness' }) }),
       }),
     );
 
@@ -174,10 +193,11 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       audience,
       logger: logger.child({ component: 'realtime' }),
     });
+    metrics.beforeScrape('websockets', () => metrics.websocketClients.set(hub.clientCount));
 
     const url = `http://${loopbackFor(config.host)}:${port}`;
     logger.info({ url, publicUrl: urls.base, startupMs: Math.round(performance.now() - began) }, 'online-interview is listening');
-    return new RunningApp({ url, publicUrl: urls.base, config, logger, database, media, server, statusWrites, cameraAccess, hub, changes, audience, qa, editing });
+    return new RunningApp({ url, publicUrl: urls.base, config, logger, database, media, metrics, server, statusWrites, cameraAccess, hub, changes, audience, qa, editing });
   } catch (error) {
     for (const step of undo.reverse()) {
       await step().catch((closeError: unknown) => logger.error({ err: closeError }, 'cleanup after a failed start failed'));
@@ -193,6 +213,7 @@ class RunningApp implements App {
   readonly logger: Logger;
   readonly database: Database;
   readonly media: MediaServer;
+  readonly metrics: Metrics;
   readonly editing: Editing;
   readonly authenticateCamera: AuthenticateCamera;
   #server: http.Server;
@@ -210,6 +231,7 @@ class RunningApp implements App {
     logger: Logger;
     database: Database;
     media: MediaServer;
+    metrics: Metrics;
     server: http.Server;
     statusWrites: Set<Promise<void>>;
     cameraAccess: CameraAccess;
@@ -225,6 +247,7 @@ class RunningApp implements App {
     this.logger = parts.logger;
     this.database = parts.database;
     this.media = parts.media;
+    this.metrics = parts.metrics;
     this.authenticateCamera = parts.cameraAccess.authenticate;
     this.#server = parts.server;
     this.#statusWrites = parts.statusWrites;

@@ -16,6 +16,15 @@ export interface WorkerPoolEvents {
   workerDied: [worker: types.Worker, error: Error];
 }
 
+export interface WorkerPoolHealth {
+  /** Workers the pool is configured to keep. */
+  expected: number;
+  /** Workers running now (a dead one is gone until its replacement has started). */
+  alive: number;
+  /** Running workers that did not answer in time (hung, or stopped by a signal). */
+  unresponsivePids: number[];
+}
+
 /**
  * The mediasoup workers, one per core by default. A worker that dies is replaced so the node keeps
  * its capacity; whoever had routers on it hears `workerDied` and rebuilds.
@@ -58,6 +67,20 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
     return this.#workers.map((w) => w.pid);
   }
 
+  /**
+   * Whether the pool is whole and every worker answers a request within `timeoutMs`: a worker that died (until its
+   * replacement is up) or hangs is named. Readiness checks this.
+   */
+  async health(timeoutMs: number): Promise<WorkerPoolHealth> {
+    const workers = [...this.#workers];
+    const answers = await Promise.all(workers.map((worker) => answersWithin(worker, timeoutMs)));
+    return {
+      expected: Math.max(1, this.#options.size),
+      alive: workers.length,
+      unresponsivePids: workers.filter((_worker, i) => !answers[i]).map((worker) => worker.pid),
+    };
+  }
+
   async #spawn(): Promise<types.Worker> {
     const worker = await mediasoup.createWorker({
       logLevel: 'warn',
@@ -90,5 +113,23 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
     this.#closed = true;
     for (const worker of this.#workers) worker.close();
     this.#workers = [];
+  }
+}
+
+async function answersWithin(worker: types.Worker, timeoutMs: number): Promise<boolean> {
+  if (worker.closed || worker.died) return false;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      worker.getResourceUsage().then(() => true),
+      new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(false), timeoutMs);
+      }),
+    ]);
+  } catch {
+    // A worker that refuses the request (closing, dying) is as unhealthy as one that does not answer.
+    return false;
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -89,6 +89,7 @@ export class CameraFeed extends EventEmitter<CameraFeedEvents> {
     );
     let bitrate = 0;
     let loss: number | null = null;
+    let keyframeRequests: number | null = null;
     for (const producer of producers) {
       const stats = await producer.getStats().catch((error: unknown) => {
         this.#logger.warn({ err: error }, 'could not read producer stats');
@@ -98,6 +99,7 @@ export class CameraFeed extends EventEmitter<CameraFeedEvents> {
         bitrate += stat.bitrate;
         // fractionLost is the RTCP fraction (0–255) of the last interval; the video's counts most.
         if (producer.kind === 'video' || loss === null) loss = (stat.fractionLost / 256) * 100;
+        if (producer.kind === 'video') keyframeRequests = (keyframeRequests ?? 0) + stat.pliCount + stat.firCount;
       }
     }
     return {
@@ -108,6 +110,7 @@ export class CameraFeed extends EventEmitter<CameraFeedEvents> {
       height: this.#resolution?.height ?? null,
       bitrateKbps: producers.length > 0 ? Math.round(bitrate / 1000) : null,
       packetLossPercent: loss === null ? null : Math.round(loss * 10) / 10,
+      keyframeRequests,
       lastKeyframeAt: this.#lastKeyframeAt?.toISOString() ?? null,
     };
   }

@@ -10,6 +10,8 @@ export interface CameraMediaStatus {
   bitrateKbps: number | null;
   /** Loss the receiver saw in its last report interval. */
   packetLossPercent: number | null;
+  /** Keyframe requests (RTCP PLI and FIR) the server sent the camera since its session began. */
+  keyframeRequests: number | null;
   lastKeyframeAt: string | null;
 }
 

@@ -126,6 +126,11 @@ export const settingsSchema = z.strictObject({
     .enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })
     .default('info')
     .describe('Least severe log level written (JSON lines on stdout).'),
+  metricsToken: z
+    .string()
+    .regex(/^\S{16,}$/, { error: 'must be at least 16 characters without spaces' })
+    .optional()
+    .describe('Bearer token a Prometheus scraper sends to read /metrics from anywhere; unset: only a direct loopback connection may.'),
   sessionTtlHours: z
     .number({ error: 'must be a number' })
     .positive({ error: 'must be more than 0' })
@@ -192,6 +197,7 @@ export const SETTING_ENV = {
   iceServers: 'OI_ICE_SERVERS',
   corsOrigins: 'OI_CORS_ORIGINS',
   logLevel: 'OI_LOG_LEVEL',
+  metricsToken: 'OI_METRICS_TOKEN',
   sessionTtlHours: 'OI_SESSION_TTL_HOURS',
   sensitiveWordsFile: 'OI_SENSITIVE_WORDS_FILE',
   followUpWorkingDays: 'OI_FOLLOW_UP_WORKING_DAYS',

@@ -9,6 +9,10 @@ import type { InterviewRepository } from '../db/InterviewRepository.js';
 import { PortraitStore } from '../interview/PortraitStore.js';
 import type { QaServices } from '../qa/QaServices.js';
 import type { Editing } from '../recording/Editing.js';
+import { httpMetrics } from '../observability/httpMetrics.js';
+import type { Metrics } from '../observability/Metrics.js';
+import { observabilityRouter } from '../observability/observabilityRouter.js';
+import type { Readiness } from '../observability/Readiness.js';
 import type { PlanServices } from '../plan/PlanServices.js';
 import type { RecordsServices } from '../records/RecordsServices.js';
 import { authRouter } from './authRouter.js';
@@ -71,6 +75,10 @@ export interface HttpAppDeps {
   plan: PlanServices;
   /** Transcripts, follow-ups and statistics. */
   records: RecordsServices;
+  /** Prometheus metrics (/metrics) and HTTP latencies. */
+  metrics: Metrics;
+  /** What /readyz checks. */
+  readiness: Readiness;
 }
 
 /** The whole HTTP surface: WHIP, HLS files, pages, the public API and the staff API. */
@@ -79,6 +87,7 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(requestLogger(logger.child({ component: 'http' })));
+  app.use(httpMetrics(deps.metrics));
 
   // First: WHIP reads its application/sdp bodies itself, before any parser here could consume them.
   app.use(
@@ -104,9 +113,7 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
     }),
   );
 
-  app.get('/healthz', (_req, res) => {
-    res.json({ ok: true });
-  });
+  app.use(observabilityRouter({ metrics: deps.metrics, readiness: deps.readiness, metricsToken: config.metricsToken }));
   // Drafts are not public: every public path of an interview answers 404 for one, as for an unknown id.
   const gate = new PublicInterviewGate((id) => deps.interviews.statusOf(id));
   app.use('/media/interviews/:id/hls', gate.hideDrafts('The file'));

@@ -143,6 +143,7 @@ function offline(cameraId: string): CameraMediaStatus {
     height: null,
     bitrateKbps: null,
     packetLossPercent: null,
+    keyframeRequests: null,
     lastKeyframeAt: null,
   };
 }

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { EventEmitter } from 'node:events';
 import type { Logger } from 'pino';
 import type { QuestionRow } from '../db/entities/QuestionEntity.js';
 import type { QaRepository } from '../db/QaRepository.js';
@@ -52,8 +53,13 @@ const ACTION_PERMISSION: Record<QuestionAction['action'], QaAction> = {
   answered: 'question.answered',
 };
 
+export interface QuestionServiceEvents {
+  /** A moderator approved a question that was waiting: `waitedMs` from its submission (the metrics' moderation latency). */
+  approved: [event: { interviewId: string; questionId: string; waitedMs: number }];
+}
+
 /** Netizens' questions: asking, withdrawing and following one's own; screening and answering them on the staff side. */
-export class QuestionService {
+export class QuestionService extends EventEmitter<QuestionServiceEvents> {
   readonly #qa: QaRepository;
   readonly #filter: SensitiveWordFilter;
   readonly #limiter: QuestionRateLimiter;
@@ -61,6 +67,7 @@ export class QuestionService {
   readonly #logger: Logger;
 
   constructor(deps: { qa: QaRepository; filter: SensitiveWordFilter; limiter: QuestionRateLimiter; bans: BanService; logger: Logger }) {
+    super();
     this.#qa = deps.qa;
     this.#filter = deps.filter;
     this.#limiter = deps.limiter;
@@ -129,21 +136,23 @@ export class QuestionService {
   async act(interviewId: string, questionId: string, actor: Actor, action: QuestionAction): Promise<StaffQuestion> {
     authorize(actor, ACTION_PERMISSION[action.action]);
     const now = new Date();
-    const { question, seq } = await this.#qa.change(async (tx) => {
+    const { question, seq, submittedAt } = await this.#qa.change(async (tx) => {
       const interview = await lockInterview(tx, interviewId);
       const row = await tx.question(interviewId, questionId);
       if (!row) throw new QaNotFoundError('The question');
-      if (action.action === 'answering') return this.#markAnswering(tx, interviewId, row, actor, now);
+      if (action.action === 'answering') return { ...(await this.#markAnswering(tx, interviewId, row, actor, now)), submittedAt: null };
       const before = toQuestion(row);
       const after = applyQuestionCommand(before, await this.#command(tx, interview, action, now), now);
       // The rules hand back the same object when the action changes nothing: nothing to write or announce.
-      if (after === before) return { question: before, seq: null };
+      if (after === before) return { question: before, seq: null, submittedAt: null };
       await tx.updateQuestion(after);
       await tx.audit(interviewId, staffAudit(`question.${action.action}`, actor, before, after), now);
       const events = [...questionEvents(before, after, row.deviceHash), ...answeringChange(before, after)];
-      return { question: after, seq: await tx.appendEvents(interviewId, events, now) };
+      const approved = before.status === 'pending' && after.status === 'approved';
+      return { question: after, seq: await tx.appendEvents(interviewId, events, now), submittedAt: approved ? before.createdAt : null };
     });
     if (seq !== null) this.#logger.info({ interviewId, questionId, action: action.action, userId: actor.userId, seq }, 'question changed');
+    if (submittedAt !== null) this.emit('approved', { interviewId, questionId, waitedMs: Math.max(0, now.getTime() - submittedAt.getTime()) });
     return staffQuestionView(question);
   }
 

@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import { createApp, type App } from '../../server/app.js';
 import { configSchema, type ConfigInput } from '../../server/config/Config.js';
 import { ApiSession } from './ApiSession.js';
@@ -23,6 +24,8 @@ export interface TestApp {
 export interface TestAppOptions extends Partial<ConfigInput> {
   /** Built pages and bundles to serve; the package's dist/web by default. */
   webDir?: string;
+  /** The app's logger (e.g. one writing into the test's stream); by default one made from logLevel. */
+  logger?: Logger;
 }
 
 /**
@@ -30,7 +33,7 @@ export interface TestAppOptions extends Partial<ConfigInput> {
  * Settings not given are test-friendly: loopback only, one mediasoup worker, quiet logs (OI_TEST_LOG_LEVEL to see).
  */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const { webDir, ...overrides } = options;
+  const { webDir, logger, ...overrides } = options;
   const tempDir = overrides.dataDir === undefined ? makeTempDir('app') : null;
   const config = configSchema.parse({
     port: 0,
@@ -46,7 +49,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   });
   let app: App;
   try {
-    app = await createApp(config, webDir === undefined ? {} : { webDir });
+    app = await createApp(config, { ...(webDir !== undefined && { webDir }), ...(logger !== undefined && { logger }) });
   } catch (error) {
     if (tempDir !== null) removeTempDir(tempDir);
     throw error;

@@ -31,6 +31,7 @@ export const API_TAGS = {
   organisations: 'Units (镇, 部门, 直属机构), console accounts and their roles',
   proposals: "Units' proposals (意见建议征集表), the office's review and reminders",
   plan: 'The yearly plan (访谈计划表), scheduling and preparation checklists',
+  operations: 'Health probes and Prometheus metrics for the operators (docs/observability.md)',
 } as const;
 
 export type ApiTag = keyof typeof API_TAGS;
@@ -222,7 +223,7 @@ export const API_ROUTES: ApiRoute[] = [
     summary: "The director's status bar: program, cameras, HLS freshness, recording size, disk space",
     success: {
       status: 200,
-      description: '`{ onAir, liveSince, programCameraId, cameras: [{ cameraId, name, connected, codec, width, height, bitrateKbps, packetLossPercent, lastKeyframeAt }], hls: { segmentAgeSeconds }, recording: { bytes }, disk: { freeBytes, warning } }`',
+      description: '`{ onAir, liveSince, programCameraId, cameras: [{ cameraId, name, connected, codec, width, height, bitrateKbps, packetLossPercent, keyframeRequests, lastKeyframeAt }], hls: { segmentAgeSeconds }, recording: { bytes }, disk: { freeBytes, warning } }`',
     },
     errors: staff,
   },
@@ -258,9 +259,21 @@ export const API_ROUTES: ApiRoute[] = [
 
   // public
   {
-    method: 'get', path: '/healthz', tag: 'public', auth: 'none', summary: 'Liveness probe',
+    method: 'get', path: '/healthz', tag: 'operations', auth: 'none', summary: 'Liveness probe: answered while the event loop runs',
     success: { status: 200, description: '`{ ok: true }`' },
     errors: [],
+  },
+  {
+    method: 'get', path: '/readyz', tag: 'operations', auth: 'none',
+    summary: 'Readiness probe: the database answers, every mediasoup worker runs and answers, FFmpeg is still there; 503 names the failed check',
+    success: { status: 200, description: '`{ ready, checks: { database, mediasoupWorkers, ffmpeg } }`, each `{ ok, message? }` (the message says what to do); 503 with the same body when a check fails' },
+    errors: [],
+  },
+  {
+    method: 'get', path: '/metrics', tag: 'operations', auth: 'none',
+    summary: 'Prometheus metrics (text format); only a direct loopback connection, or anyone sending the setting metricsToken as a bearer token',
+    success: { status: 200, description: 'Prometheus text exposition format 0.0.4' },
+    errors: ['unauthorized', 'forbidden'],
   },
   {
     method: 'get', path: '/api/docs', tag: 'public', auth: 'none', summary: 'This document (OpenAPI 3.1)',
