@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Logger } from 'pino';
+import { INPUT_SILENCE_SECONDS } from './rtpInputArgs.js';
 
 export interface FfmpegExit {
   code: number | null;
@@ -18,7 +19,7 @@ export interface FfmpegProcessEvents {
 }
 
 const ERROR_PATTERN = /error|invalid|failed|could not|cannot|no such file/i;
-const STOP_GRACE_MS = 8000;
+const STOP_GRACE_MS = 10_000;
 
 /**
  * One supervised FFmpeg child process. `stop()` sends a single SIGINT (a second one would abort
@@ -81,12 +82,13 @@ export class FfmpegProcess extends EventEmitter<FfmpegProcessEvents> {
 
   /**
    * Asks FFmpeg to finish its outputs and exit; resolves when it has. Idempotent.
-   * FFmpeg notices the first SIGINT only when its input delivers a packet: with live RTP that is
-   * within milliseconds and it writes its trailers. When the input has gone silent (camera gone)
-   * it would wait forever, so a second SIGINT follows after `silentInputMs`: it interrupts the read
-   * and FFmpeg exits without the trailers (the Matroska clusters and HLS segments already written stay).
+   * FFmpeg notices SIGINT only when its input delivers a packet: with live RTP that is within milliseconds and it
+   * writes its trailers. When the input has gone silent (camera gone, worker dead) it notices once its RTP input
+   * times out by itself (INPUT_SILENCE_SECONDS), and still writes everything it received and its trailers. Should
+   * that not come, a second SIGINT after `silentInputMs` interrupts the read: FFmpeg exits without the trailers
+   * (the Matroska clusters and HLS segments already written stay).
    */
-  stop(silentInputMs = 1500): Promise<FfmpegExit> {
+  stop(silentInputMs = (INPUT_SILENCE_SECONDS + 2) * 1000): Promise<FfmpegExit> {
     if (!this.#stopRequested && this.#child.exitCode === null && this.#child.signalCode === null) {
       this.#stopRequested = true;
       this.#child.kill('SIGINT');

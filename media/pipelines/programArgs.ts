@@ -1,3 +1,5 @@
+import { rtpInputArgs } from './rtpInputArgs.js';
+
 export interface ProgramArgsOptions {
   sdpPath: string;
   hlsDir: string;
@@ -19,16 +21,7 @@ export interface ProgramArgsOptions {
  */
 export function buildProgramArgs(o: ProgramArgsOptions): string[] {
   const copyVideo = o.videoCodec.toLowerCase() === 'h264';
-  const input = [
-    '-hide_banner', '-nostats', '-loglevel', process.env['OI_FFMPEG_LOGLEVEL'] ?? 'warning',
-    '-protocol_whitelist', 'file,udp,rtp',
-    // Codec parameters come from the SDP and the first keyframe; a short probe starts HLS sooner.
-    '-analyzeduration', '200000', '-probesize', '200000',
-    '-fflags', '+genpts',
-    // A larger socket buffer than the default, so keyframe bursts of a 2.5 Mbit/s camera are not dropped.
-    '-buffer_size', '4194304',
-    '-i', o.sdpPath,
-  ];
+  const input = rtpInputArgs(o.sdpPath);
   const maps = ['-map', '0:v:0', ...(o.hasAudio ? ['-map', '0:a:0'] : [])];
   // aresample keeps audio timestamps monotonic when FFmpeg re-syncs them on the first RTCP sender report.
   const audio = o.hasAudio ? ['-af', 'aresample=async=1', '-c:a', 'aac', '-b:a', '128k', '-ac', '2', '-ar', '48000'] : [];

@@ -1,3 +1,5 @@
+import { rtpInputArgs } from '../pipelines/rtpInputArgs.js';
+
 /** How long a Matroska cluster may grow: a crash loses at most the cluster being written. */
 export const CLUSTER_MS = 500;
 
@@ -14,12 +16,7 @@ export interface CameraRecordingArgsOptions {
  */
 export function buildCameraRecordingArgs(o: CameraRecordingArgsOptions): string[] {
   return [
-    '-hide_banner', '-nostats', '-loglevel', process.env['OI_FFMPEG_LOGLEVEL'] ?? 'warning',
-    '-protocol_whitelist', 'file,udp,rtp',
-    '-analyzeduration', '200000', '-probesize', '200000',
-    '-fflags', '+genpts',
-    '-buffer_size', '4194304',
-    '-i', o.sdpPath,
+    ...rtpInputArgs(o.sdpPath),
     '-map', '0:v:0', '-c:v', 'copy',
     ...(o.hasAudio ? ['-map', '0:a:0', '-af', 'aresample=async=1', '-c:a', 'aac', '-b:a', '128k', '-ac', '2', '-ar', '48000'] : []),
     '-f', 'matroska', '-cluster_time_limit', String(CLUSTER_MS), '-flush_packets', '1',

@@ -5,12 +5,13 @@ import { decodeErrors } from '../helpers/ffprobe.js';
 
 /**
  * Decoding errors of a file. The null muxer's "non monotonically increasing dts" complaints are left out: WebRTC
- * cameras may stamp two frames alike, which players take in their stride (see FINDINGS).
+ * cameras may stamp two frames alike, which players take in their stride (see FINDINGS); so are FFmpeg's "Last message
+ * repeated N times" lines that stand for them.
  */
 const decodingErrors = async (file: string) =>
   (await decodeErrors(file))
     .split('\n')
-    .filter((line) => line !== '' && !line.includes('non monotonically increasing dts'))
+    .filter((line) => line !== '' && !line.includes('non monotonically increasing dts') && !/Last message repeated \d+ times/.test(line))
     .join('\n');
 import { counterFrames, pidsWithCommandLine } from '../helpers/frameCounter.js';
 import { COUNTER_FPS, publishLavfi, type LavfiPublisher } from '../helpers/lavfiPublisher.js';
