@@ -31,6 +31,9 @@ export function hlsRouter(deps: { dataDir: string; corsOrigins: readonly string[
     res.sendFile(file, { root: path.join(deps.dataDir, 'interviews', id, 'hls'), dotfiles: 'deny' }, (error) => {
       if (!error) return;
       if ((error as { status?: number }).status === 404) next(new NotFoundError('The file'));
+      // A player that moved on (a phone leaving the page, a seek) closed the connection mid-file: nothing to answer, and
+      // not a server error worth a log line each.
+      else if ((error as { code?: string }).code === 'ECONNABORTED' || res.headersSent) res.destroy();
       else next(error);
     });
   });

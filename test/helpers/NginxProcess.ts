@@ -70,6 +70,14 @@ export class NginxProcess {
     return nginx;
   }
 
+  /** The master's pid and its workers' (for CPU accounting from /proc). */
+  processIds(): number[] {
+    const pid = this.#child.pid;
+    if (pid === undefined) return [];
+    const children = readIfExists(`/proc/${pid}/task/${pid}/children`).trim();
+    return [pid, ...(children === '' ? [] : children.split(/\s+/).map(Number))];
+  }
+
   /** What nginx logged (warnings and errors). */
   errorLog(): string {
     return readIfExists(path.join(this.dir, 'error.log'));
