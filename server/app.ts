@@ -16,6 +16,8 @@ import { Database } from './db/Database.js';
 import { InterviewRepository } from './db/InterviewRepository.js';
 import { QaEventLog } from './db/QaEventLog.js';
 import { SessionRepository } from './db/SessionRepository.js';
+import { LoginFailureRepository } from './db/LoginFailureRepository.js';
+import { LoginThrottle } from './auth/LoginThrottle.js';
 import { StudioTokenRepository } from './db/StudioTokenRepository.js';
 import { UserRepository } from './db/UserRepository.js';
 import { isPublicStatus, type InterviewStatus } from './domain/Interview.js';
@@ -121,7 +123,19 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     const port = (server.address() as AddressInfo).port;
     const urls = new PublicUrls(withBoundPort(config.publicUrl, port));
 
-    const sessions = new SessionService({ users, sessions: new SessionRepository(dataSource), ttlHours: config.sessionTtlHours, logger });
+    const sessions = new SessionService({
+      users,
+      sessions: new SessionRepository(dataSource),
+      throttle: new LoginThrottle({
+        failures: new LoginFailureRepository(dataSource),
+        perAccount: config.loginFailuresPerAccount,
+        perAddress: config.loginFailuresPerAddress,
+        windowMinutes: config.loginLockoutMinutes,
+      }),
+      ttlHours: config.sessionTtlHours,
+      idleMinutes: config.sessionIdleMinutes,
+      logger,
+    });
     const cameraAccess = new CameraAccess({ cameras, studioTokens: new StudioTokenRepository(dataSource), logger });
     const qa = new QaServices({
       dataSource,

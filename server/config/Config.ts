@@ -137,6 +137,21 @@ export const settingsSchema = z.strictObject({
     .max(8760, { error: 'must be at most 8760 (one year)' })
     .default(12)
     .describe('How long a console login lasts: a working day, so a shared studio PC does not stay signed in.'),
+  sessionIdleMinutes: wholeNumber(1, 1440)
+    .default(30)
+    .describe('A console login unused this long ends (ASVS 3.3.2, NIST AAL2): a studio PC left open is not left signed in.'),
+  loginFailuresPerAccount: wholeNumber(1, 1000)
+    .default(10)
+    .describe('Failed logins to one account within loginLockoutMinutes before it is locked for the rest of the window: stops password guessing.'),
+  loginFailuresPerAddress: wholeNumber(1, 100_000)
+    .default(50)
+    .describe('Failed logins from one IP address within loginLockoutMinutes before it is refused: an office behind one NAT address mistypes too.'),
+  loginLockoutMinutes: wholeNumber(1, 1440)
+    .default(15)
+    .describe('The window failed logins are counted in, and so the longest lock: short enough that a locked-out director waits minutes, not hours.'),
+  maxPublishers: wholeNumber(1, 1000)
+    .default(12)
+    .describe('Cameras this node takes at once (WHIP); more get 503 with Retry-After: each one costs recording and HLS CPU.'),
   sensitiveWordsFile: z
     .string()
     .min(1, { error: 'must not be empty' })
@@ -199,6 +214,11 @@ export const SETTING_ENV = {
   logLevel: 'OI_LOG_LEVEL',
   metricsToken: 'OI_METRICS_TOKEN',
   sessionTtlHours: 'OI_SESSION_TTL_HOURS',
+  sessionIdleMinutes: 'OI_SESSION_IDLE_MINUTES',
+  loginFailuresPerAccount: 'OI_LOGIN_FAILURES_PER_ACCOUNT',
+  loginFailuresPerAddress: 'OI_LOGIN_FAILURES_PER_ADDRESS',
+  loginLockoutMinutes: 'OI_LOGIN_LOCKOUT_MINUTES',
+  maxPublishers: 'OI_MAX_PUBLISHERS',
   sensitiveWordsFile: 'OI_SENSITIVE_WORDS_FILE',
   followUpWorkingDays: 'OI_FOLLOW_UP_WORKING_DAYS',
   workCalendarFile: 'OI_WORK_CALENDAR_FILE',
@@ -217,6 +237,11 @@ export const SETTING_ENV_KIND: Partial<Record<SettingName, 'number' | 'json' | '
   clipExportConcurrency: 'number',
   mediasoupWorkers: 'number',
   sessionTtlHours: 'number',
+  sessionIdleMinutes: 'number',
+  loginFailuresPerAccount: 'number',
+  loginFailuresPerAddress: 'number',
+  loginLockoutMinutes: 'number',
+  maxPublishers: 'number',
   followUpWorkingDays: 'number',
   iceServers: 'json',
   corsOrigins: 'list',

@@ -20,7 +20,10 @@ export function authRouter(deps: { sessions: SessionService; publicUrl: string }
 
   router.post('/login', async (req, res) => {
     const { username, password } = parseRequest(loginBody, req.body);
-    const { user, token, expiresAt } = await deps.sessions.login(username, password);
+    const { user, token, expiresAt } = await deps.sessions.login(username, password, {
+      address: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+      replacing: readSessionToken(req),
+    });
     res.cookie(SESSION_COOKIE, token, sessionCookieOptions(deps.publicUrl, expiresAt));
     res.json({ user: userJson(user) });
   });

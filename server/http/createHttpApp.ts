@@ -55,6 +55,7 @@ import { proposalsRouter } from './proposalsRouter.js';
 import { publicScheduleRouter } from './publicScheduleRouter.js';
 import { usersRouter } from './usersRouter.js';
 import { createWhipRouter } from './whipRouter.js';
+import { PublisherLimit } from './PublisherLimit.js';
 
 export interface HttpAppDeps {
   config: Config;
@@ -96,6 +97,7 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
       media: deps.media,
       authenticateCamera: deps.cameraAccess.authenticate,
       iceServers: config.iceServers,
+      publisherLimit: new PublisherLimit(deps.media, config.maxPublishers),
       logger: logger.child({ component: 'whip' }),
     }),
   );

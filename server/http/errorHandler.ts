@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { InvalidCredentialsError } from '../auth/InvalidCredentialsError.js';
+import { LoginLockedError } from '../auth/LoginLockedError.js';
 import { InvalidStatusTransitionError } from '../domain/InvalidStatusTransitionError.js';
 import { QaForbiddenError, QaInvalidInputError, QaRuleError } from '../domain/qa/QaRuleError.js';
 import { QaBannedError } from '../qa/QaBannedError.js';
@@ -34,6 +35,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
 function toHttpError(error: unknown): HttpError {
   if (error instanceof HttpError) return error;
   if (error instanceof InvalidCredentialsError) return new HttpError(401, error.code, error.message);
+  if (error instanceof LoginLockedError) return new TooManyRequestsError(error.message, error.retryAfterSeconds, error.code);
   if (error instanceof InvalidStatusTransitionError) return new HttpError(409, error.code, error.message);
   if (error instanceof QaInvalidInputError) return new InvalidRequestError(error.field, error.message);
   if (error instanceof QaForbiddenError) return new HttpError(403, error.code, error.message);

@@ -47,8 +47,8 @@ export class NotFoundError extends HttpError {
 export class TooManyRequestsError extends HttpError {
   override readonly headers: Readonly<Record<string, string>>;
 
-  constructor(message: string, retryAfterSeconds: number) {
-    super(429, 'rate_limited', message);
+  constructor(message: string, retryAfterSeconds: number, code = 'rate_limited') {
+    super(429, code, message);
     this.name = 'TooManyRequestsError';
     this.headers = { 'Retry-After': String(retryAfterSeconds) };
   }

@@ -9,7 +9,7 @@ import { HttpError } from './httpErrors.js';
 import { isOwnOrigin } from './sameOriginWrites.js';
 import { readSessionToken } from './sessionCookie.js';
 import { parseId } from './validate.js';
-import { iceServerLinks, requireType, sendError } from './whipRouter.js';
+import { iceServerLinks, requireType, sendError, sessionRequestLimit } from './whipRouter.js';
 
 export interface WhepRouterDeps {
   media: MediaServer;
@@ -78,8 +78,10 @@ export function whepRouter(deps: WhepRouterDeps): express.Router {
     }),
   );
 
+  const limitSessionRequests = sessionRequestLimit();
   router.patch(
     '/sessions/:sessionId',
+    limitSessionRequests,
     requireType(FRAGMENT_TYPE),
     express.text({ type: FRAGMENT_TYPE, limit: MAX_BODY }),
     handle(deps, ownOrigin, async (req, res) => {
@@ -95,6 +97,7 @@ export function whepRouter(deps: WhepRouterDeps): express.Router {
 
   router.delete(
     '/sessions/:sessionId',
+    limitSessionRequests,
     handle(deps, ownOrigin, async (req, res) => {
       deps.media.stopWatching(param(req, 'sessionId'));
       res.status(200).end();

@@ -2,18 +2,30 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { Logger } from 'pino';
 import { WhipError, type MediaServer } from '../../media/index.js';
 import type { IceServer } from '../config/Config.js';
+import { FixedWindowLimiter } from './FixedWindowLimiter.js';
+import type { PublisherLimit } from './PublisherLimit.js';
 
 export interface WhipRouterDeps {
   media: MediaServer;
   /** Resolves a camera's bearer token (camera token or studio token) to its interview; null when refused. */
   authenticateCamera: (cameraId: string, token: string) => Promise<{ cameraId: string; interviewId: string } | null>;
   iceServers: IceServer[];
+  /** Cameras this node takes at once (setting maxPublishers). */
+  publisherLimit: PublisherLimit;
   logger: Logger;
 }
 
 const SDP_TYPE = 'application/sdp';
 const FRAGMENT_TYPE = 'application/trickle-ice-sdpfrag';
 const MAX_BODY = '128kb';
+/**
+ * PATCH and DELETE on session resources per client address: trickle ICE sends a PATCH per batch of candidates (a few
+ * dozen at most) and an ICE restart a few more, so 60 in 10 s is room for a studio of cameras behind one address,
+ * while guessing session ids is held to six a second.
+ */
+const SESSION_REQUESTS = { max: 60, windowMs: 10_000 };
+/** What a camera refused at the publisher limit is told to wait: a show's cameras come and go in minutes. */
+const PUBLISHER_LIMIT_RETRY_SECONDS = 30;
 
 /**
  * WHIP (RFC 9725) over HTTP: POST an offer to /whip/<cameraId>, then PATCH/DELETE the session
@@ -30,6 +42,8 @@ export function createWhipRouter(deps: WhipRouterDeps): express.Router {
     res.set('Accept-Patch', FRAGMENT_TYPE).status(204).end();
   });
 
+  const limitSessionRequests = sessionRequestLimit();
+
   router.post(
     '/:cameraId',
     requireType(SDP_TYPE),
@@ -37,7 +51,18 @@ export function createWhipRouter(deps: WhipRouterDeps): express.Router {
     handle(deps, async (req, res, camera) => {
       const offer = typeof req.body === 'string' ? req.body : '';
       if (!offer.trim()) throw new WhipError(400, 'sdp_missing', 'the request body must be the SDP offer');
-      const result = await deps.media.publish(camera.interviewId, camera.cameraId, offer);
+      const release = deps.publisherLimit.admit(camera.cameraId);
+      if (!release) {
+        res.set('Retry-After', String(PUBLISHER_LIMIT_RETRY_SECONDS));
+        sendError(
+          res,
+          503,
+          'publisher_limit',
+          `this server already takes its most cameras at once (${deps.publisherLimit.max}, setting maxPublishers): try again when another camera stops, or ask the administrator to raise maxPublishers`,
+        );
+        return;
+      }
+      const result = await deps.media.publish(camera.interviewId, camera.cameraId, offer).finally(release);
       const location = `${req.baseUrl}/${encodeURIComponent(camera.cameraId)}/${result.sessionId}`;
       res.status(201).set({
         'Content-Type': SDP_TYPE,
@@ -54,6 +79,7 @@ export function createWhipRouter(deps: WhipRouterDeps): express.Router {
 
   router.patch(
     '/:cameraId/:sessionId',
+    limitSessionRequests,
     requireType(FRAGMENT_TYPE),
     express.text({ type: FRAGMENT_TYPE, limit: MAX_BODY }),
     handle(deps, async (req, res, camera) => {
@@ -69,6 +95,7 @@ export function createWhipRouter(deps: WhipRouterDeps): express.Router {
 
   router.delete(
     '/:cameraId/:sessionId',
+    limitSessionRequests,
     handle(deps, async (req, res, camera) => {
       await deps.media.unpublish(camera.cameraId, param(req, 'sessionId'));
       res.status(200).end();
@@ -108,6 +135,17 @@ function handle(deps: WhipRouterDeps, fn: (req: Request, res: Response, camera: 
       }
       next(error);
     }
+  };
+}
+
+/** 429 with Retry-After once a client address has sent SESSION_REQUESTS' worth of PATCH/DELETE in the window. */
+export function sessionRequestLimit(): (req: Request, res: Response, next: NextFunction) => void {
+  const limiter = new FixedWindowLimiter(SESSION_REQUESTS);
+  return (req, res, next) => {
+    const waitSeconds = limiter.take(req.ip ?? req.socket.remoteAddress ?? 'unknown', Date.now());
+    if (waitSeconds === 0) return next();
+    res.set('Retry-After', String(waitSeconds));
+    sendError(res, 429, 'rate_limited', `too many requests on session resources from your address: wait ${waitSeconds} s and try again`);
   };
 }
 

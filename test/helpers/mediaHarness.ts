@@ -7,6 +7,7 @@ import express from 'express';
 import pino from 'pino';
 import { MediaServer } from '../../media/index.js';
 import { createWhipRouter } from '../../server/http/whipRouter.js';
+import { PublisherLimit } from '../../server/http/PublisherLimit.js';
 
 /** The bearer token every camera of a harness accepts. */
 export const HARNESS_TOKEN = 'test-camera-token';
@@ -57,6 +58,7 @@ export async function startMediaHarness(
       authenticateCamera: async (cameraId, token) =>
         token === HARNESS_TOKEN && cameras[cameraId] ? { cameraId, interviewId: cameras[cameraId]! } : null,
       iceServers: [{ urls: 'stun:stun.example.net' }],
+      publisherLimit: new PublisherLimit(media, 100),
       logger,
     }),
   );

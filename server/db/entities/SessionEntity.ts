@@ -7,6 +7,8 @@ export interface SessionRow {
   userId: string;
   createdAt: Date;
   expiresAt: Date;
+  /** When the session last served a request (to the minute): it ends after sessionIdleMinutes without one. */
+  lastSeenAt: Date;
 }
 
 export const SessionEntity = new EntitySchema<SessionRow>({
@@ -18,5 +20,6 @@ export const SessionEntity = new EntitySchema<SessionRow>({
     userId: { type: 'uuid', name: 'user_id' },
     createdAt: { type: 'timestamptz', name: 'created_at' },
     expiresAt: { type: 'timestamptz', name: 'expires_at' },
+    lastSeenAt: { type: 'timestamptz', name: 'last_seen_at' },
   },
 });
