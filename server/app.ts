@@ -34,6 +34,9 @@ import { QueueLengthRepository } from './db/QueueLengthRepository.js';
 import { QaServices } from './qa/QaServices.js';
 import { Editing } from './recording/Editing.js';
 import { PlanServices } from './plan/PlanServices.js';
+import { MailOutboxRepository } from './db/MailOutboxRepository.js';
+import { MailOutbox } from './mail/MailOutbox.js';
+import { mailSettings } from './mail/MailSettings.js';
 import { AudienceRepository } from './db/AudienceRepository.js';
 import { chinaYear } from './domain/records/calendarDates.js';
 import { InvalidWorkCalendarError, WorkCalendar } from './domain/records/WorkCalendar.js';
@@ -158,7 +161,16 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     // Viewer counts are kept for the statistics; the last ones are written at shutdown, before the database closes.
     const audience = new AudienceRecorder(new AudienceRepository(dataSource), logger.child({ component: 'audience' }));
     undo.push(() => audience.close());
-    const plan = new PlanServices({ dataSource, interviews, logger: logger.child({ component: 'plan' }) });
+    // E-mail (reminders) when smtpHost is set: sent from the database's outbox, so nothing is lost while the mail server is down.
+    const mailConfig = await mailSettings(config);
+    const mail = mailConfig ? new MailOutbox({ repository: new MailOutboxRepository(dataSource), settings: mailConfig, logger: logger.child({ component: 'mail' }) }) : null;
+    if (mail) undo.push(() => mail.close());
+    const plan = new PlanServices({
+      dataSource,
+      interviews,
+      mail: mail ? { outbox: mail, consoleUrl: `${urls.base}/console` } : null,
+      logger: logger.child({ component: 'plan' }),
+    });
     const records = new RecordsServices({
       dataSource,
       dataDir: config.dataDir,
@@ -211,7 +223,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
 
     const url = `http://${loopbackFor(config.host)}:${port}`;
     logger.info({ url, publicUrl: urls.base, startupMs: Math.round(performance.now() - began) }, 'online-interview is listening');
-    return new RunningApp({ url, publicUrl: urls.base, config, logger, database, media, metrics, server, statusWrites, cameraAccess, hub, changes, audience, qa, editing });
+    return new RunningApp({ url, publicUrl: urls.base, config, logger, database, media, metrics, server, statusWrites, cameraAccess, hub, changes, audience, qa, editing, mail });
   } catch (error) {
     for (const step of undo.reverse()) {
       await step().catch((closeError: unknown) => logger.error({ err: closeError }, 'cleanup after a failed start failed'));
@@ -236,6 +248,7 @@ class RunningApp implements App {
   #changes: InterviewChangeListener;
   #qa: QaServices;
   #audience: AudienceRecorder;
+  #mail: MailOutbox | null;
   #closing: Promise<void> | null = null;
 
   constructor(parts: {
@@ -252,6 +265,7 @@ class RunningApp implements App {
     hub: RealtimeHub<unknown>;
     changes: InterviewChangeListener;
     audience: AudienceRecorder;
+    mail: MailOutbox | null;
     qa: QaServices;
     editing: Editing;
   }) {
@@ -270,6 +284,7 @@ class RunningApp implements App {
     this.#qa = parts.qa;
     this.editing = parts.editing;
     this.#audience = parts.audience;
+    this.#mail = parts.mail;
   }
 
   close(): Promise<void> {
@@ -291,6 +306,7 @@ class RunningApp implements App {
       await this.#changes.close();
       await this.#qa.close();
       await this.#audience.close();
+      await this.#mail?.close();
       await this.database.close();
       this.logger.info({ ms: Math.round(performance.now() - began) }, 'shut down');
     })();

@@ -170,6 +170,42 @@ export const settingsSchema = z.strictObject({
   questionsPerIpPerHour: wholeNumber(1, 100_000)
     .default(30)
     .describe('Questions one IP address may ask an hour: a school or office shares one address; higher behind a proxy.'),
+  smtpHost: z
+    .string()
+    .regex(/^[^\s/:]+$/, { error: 'must be a host name or IP address, without scheme or port' })
+    .optional()
+    .describe('Mail server for e-mail reminders; unset turns e-mail off (in-app notices still go out).'),
+  smtpPort: wholeNumber(1, 65535)
+    .default(587)
+    .describe('Mail server port: 587 is the submission port with STARTTLS; 465 with smtpSecure; 25 only inside a trusted network.'),
+  smtpSecure: z
+    .boolean({ error: 'must be true or false' })
+    .default(false)
+    .describe('TLS from the first byte (port 465); false still upgrades with STARTTLS when the server offers it.'),
+  smtpUser: z
+    .string()
+    .min(1, { error: 'must not be empty' })
+    .optional()
+    .describe('Login at the mail server; unset sends without logging in (a relay that trusts this machine).'),
+  smtpPassword: z
+    .string()
+    .min(1, { error: 'must not be empty' })
+    .optional()
+    .describe('Password of smtpUser; give it in the environment, not in a file others read.'),
+  smtpPasswordFile: z
+    .string()
+    .min(1, { error: 'must not be empty' })
+    .transform((file) => path.resolve(file))
+    .optional()
+    .describe('A file holding the password of smtpUser (a container secret); read at start, used when smtpPassword is unset.'),
+  smtpFrom: z
+    .string()
+    .min(3, { error: 'must be an address, e.g. 在线访谈 <zxft@example.gov.cn>' })
+    .optional()
+    .describe('Sender of the e-mails (a name and address); required when smtpHost is set, as mail servers refuse unknown senders.'),
+  mailRetrySeconds: wholeNumber(1, 86_400)
+    .default(60)
+    .describe('Wait before the first retry of an e-mail the server did not take; doubled each time up to an hour, 10 tries in all.'),
 });
 
 /** The settings with the rules that span several of them, and the defaults that depend on others. */
@@ -181,6 +217,9 @@ export const configSchema = settingsSchema
         path: ['rtcMaxPort'],
         message: `must be greater than rtcMinPort (${c.rtcMinPort})`,
       });
+    }
+    if (c.smtpHost !== undefined && c.smtpFrom === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['smtpFrom'], message: 'is required when smtpHost is set (the sender of the e-mails)' });
     }
   })
   .transform((c) => ({ ...c, publicUrl: c.publicUrl ?? `http://localhost:${c.port}` }));
@@ -223,10 +262,21 @@ export const SETTING_ENV = {
   followUpWorkingDays: 'OI_FOLLOW_UP_WORKING_DAYS',
   workCalendarFile: 'OI_WORK_CALENDAR_FILE',
   questionsPerIpPerHour: 'OI_QUESTIONS_PER_IP_PER_HOUR',
+  smtpHost: 'OI_SMTP_HOST',
+  smtpPort: 'OI_SMTP_PORT',
+  smtpSecure: 'OI_SMTP_SECURE',
+  smtpUser: 'OI_SMTP_USER',
+  smtpPassword: 'OI_SMTP_PASSWORD',
+  smtpPasswordFile: 'OI_SMTP_PASSWORD_FILE',
+  smtpFrom: 'OI_SMTP_FROM',
+  mailRetrySeconds: 'OI_MAIL_RETRY_SECONDS',
 } as const satisfies Record<SettingName, string>;
 
 /** How an environment variable's text becomes the setting's value before validation. */
 export const SETTING_ENV_KIND: Partial<Record<SettingName, 'number' | 'json' | 'list'>> = {
+  smtpPort: 'number',
+  smtpSecure: 'json',
+  mailRetrySeconds: 'number',
   port: 'number',
   embeddedPgPort: 'number',
   rtcMinPort: 'number',

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { OrgRole } from '../domain/plan/orgRoles.js';
 import type { Role } from '../domain/User.js';
 
@@ -10,7 +10,17 @@ export interface StaffAccount {
   role: Role;
   organisationId: string | null;
   roles: OrgRole[];
+  /** Where e-mail reminders go; null: none. */
+  email: string | null;
   createdAt: Date;
+}
+
+/** A unit's account that e-mail can reach. */
+export interface MailRecipient {
+  userId: string;
+  email: string;
+  organisationId: string;
+  unitName: string;
 }
 
 interface AccountRow {
@@ -19,11 +29,12 @@ interface AccountRow {
   role: Role;
   organisation_id: string | null;
   roles: OrgRole[] | null;
+  email: string | null;
   created_at: Date;
 }
 
 const SELECT_ACCOUNTS = `
-  SELECT u.id, u.username, u.role, a.organisation_id, a.roles, u.created_at
+  SELECT u.id, u.username, u.role, a.organisation_id, a.roles, u.email, u.created_at
     FROM users u LEFT JOIN staff_assignments a ON a.user_id = u.id`;
 
 /** Console accounts and their assignments (unit and roles), for the office's user management. */
@@ -45,13 +56,13 @@ export class StaffDirectory {
   }
 
   /** Creates the account with its assignment in one transaction; null when the username is taken. */
-  async create(input: { username: string; passwordHash: string; role: Role; organisationId: string | null; roles: OrgRole[] }): Promise<StaffAccount | null> {
+  async create(input: { username: string; passwordHash: string; role: Role; organisationId: string | null; roles: OrgRole[]; email: string | null }): Promise<StaffAccount | null> {
     const id = crypto.randomUUID();
     return this.#dataSource.transaction(async (manager) => {
       const inserted: unknown[] = await manager.query(
-        `INSERT INTO users (id, username, password_hash, role, created_at) VALUES ($1, $2, $3, $4, now())
+        `INSERT INTO users (id, username, password_hash, role, email, created_at) VALUES ($1, $2, $3, $4, $5, now())
          ON CONFLICT (username) DO NOTHING RETURNING id`,
-        [id, input.username, input.passwordHash, input.role],
+        [id, input.username, input.passwordHash, input.role, input.email],
       );
       if (inserted.length === 0) return null;
       await manager.query(`INSERT INTO staff_assignments (user_id, organisation_id, roles) VALUES ($1, $2, $3)`, [id, input.organisationId, input.roles]);
@@ -72,6 +83,23 @@ export class StaffDirectory {
     return rows.length > 0;
   }
 
+  /** Sets or clears (null) the account's e-mail address; false for an unknown user. */
+  async setEmail(userId: string, email: string | null): Promise<boolean> {
+    const [updated]: [unknown[], number] = await this.#dataSource.query(`UPDATE users SET email = $2 WHERE id = $1 RETURNING id`, [userId, email]);
+    return updated.length > 0;
+  }
+
+  /** The units' accounts with `role` and an e-mail address (for reminders), in the caller's transaction. */
+  unitAddresses(manager: EntityManager, organisationIds: readonly string[], role: OrgRole): Promise<MailRecipient[]> {
+    return manager.query(
+      `SELECT u.id AS "userId", u.email, a.organisation_id AS "organisationId", o.name AS "unitName"
+         FROM users u JOIN staff_assignments a ON a.user_id = u.id JOIN organisations o ON o.id = a.organisation_id
+        WHERE a.organisation_id = ANY($1::uuid[]) AND $2 = ANY(a.roles) AND u.email IS NOT NULL
+        ORDER BY o.name, u.username`,
+      [organisationIds, role],
+    );
+  }
+
   /** Replaces the password and ends the user's sessions (whoever knew the old one is logged out); false if unknown. */
   async resetPassword(userId: string, passwordHash: string): Promise<boolean> {
     return this.#dataSource.transaction(async (manager) => {
@@ -90,6 +118,7 @@ function toAccount(row: AccountRow): StaffAccount {
     role: row.role,
     organisationId: row.organisation_id,
     roles: row.roles ?? [],
+    email: row.email,
     createdAt: row.created_at,
   };
 }

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 /** An in-app notice to a unit's users, e.g. the office's reminder to propose a topic this year. */
 export interface UnitNotice {
@@ -18,17 +18,21 @@ export class UnitNoticeRepository {
     this.#dataSource = dataSource;
   }
 
-  async create(input: { organisationIds: readonly string[]; year: number; message: string; createdBy: string }): Promise<number> {
+  /** One notice per unit, in the caller's transaction when given (the reminder's e-mails are queued in the same one). */
+  async create(input: { organisationIds: readonly string[]; year: number; message: string; createdBy: string }, manager?: EntityManager): Promise<number> {
+    if (!manager) return this.#dataSource.transaction((own) => this.create(input, own));
     const now = new Date();
-    await this.#dataSource.transaction(async (manager) => {
-      for (const organisationId of input.organisationIds) {
-        await manager.query(
-          `INSERT INTO unit_notices (id, organisation_id, year, message, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
-          [crypto.randomUUID(), organisationId, input.year, input.message, input.createdBy, now],
-        );
-      }
-    });
+    for (const organisationId of input.organisationIds) {
+      await manager.query(
+        `INSERT INTO unit_notices (id, organisation_id, year, message, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [crypto.randomUUID(), organisationId, input.year, input.message, input.createdBy, now],
+      );
+    }
     return input.organisationIds.length;
+  }
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.#dataSource.transaction(work);
   }
 
   /** The unit's notices, unread first, newest first. */

@@ -54,6 +54,7 @@ import { plansRouter } from './plansRouter.js';
 import { proposalsRouter } from './proposalsRouter.js';
 import { publicScheduleRouter } from './publicScheduleRouter.js';
 import { usersRouter } from './usersRouter.js';
+import { mailRouter } from './mailRouter.js';
 import { createWhipRouter } from './whipRouter.js';
 import { PublisherLimit } from './PublisherLimit.js';
 
@@ -203,6 +204,7 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
   app.use('/api/interviews', requireUser, checklistRouter(deps.plan));
   app.use('/api/organisations', requireUser, organisationsRouter(deps.plan));
   app.use('/api/users', requireUser, usersRouter(deps.plan));
+  app.use('/api/mail', requireUser, mailRouter(deps.plan));
   app.use('/api/proposals', requireUser, proposalsRouter(deps.plan));
   app.use('/api/notices', requireUser, noticesRouter(deps.plan));
   app.use('/api/plan', requireUser, planMetaRouter(deps.plan));

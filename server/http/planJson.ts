@@ -11,6 +11,7 @@ export const planJson = {
     role: account.role,
     organisationId: account.organisationId,
     roles: account.roles,
+    email: account.email,
     createdAt: account.createdAt.toISOString(),
   }),
   proposal: (proposal: Proposal) => ({

@@ -34,12 +34,21 @@ const password = z.string({ error: 'is required' }).superRefine((value, ctx) => 
   if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
 });
 
+/** An account's e-mail address for reminders; '' or null clears it. */
+const emailAddress = z
+  .union([z.email({ error: 'must be an e-mail address, e.g. name@example.gov.cn' }).max(254, { error: 'must be at most 254 characters' }), z.literal(''), z.null()], {
+    error: 'must be an e-mail address, e.g. name@example.gov.cn',
+  })
+  .transform((value) => (value === '' ? null : value));
+
 export const assignmentBody = z.object(
   {
     organisationId: uuid.nullable().default(null),
     roles: z.array(z.enum(ORG_ROLES, { error: `must be one of ${ORG_ROLES.join(', ')}` }), { error: 'must be a list of roles' }).default([]),
+    /** Left as it is when absent. */
+    email: emailAddress.optional(),
   },
-  { error: 'must be a JSON object {organisationId, roles}' },
+  { error: 'must be a JSON object {organisationId, roles, email?}' },
 );
 
 export const newUserBody = assignmentBody

@@ -29,7 +29,7 @@ export function proposalsRouter(plan: PlanServices): express.Router {
 
   router.post('/reminders', async (req, res) => {
     const { year, organisationIds, message } = parseRequest(reminderBody, req.body);
-    res.json({ sent: await plan.proposals.remind(planActor(res.locals), year, organisationIds, message) });
+    res.json(await plan.proposals.remind(planActor(res.locals), year, organisationIds, message));
   });
 
   router.get('/:id', async (req, res) => {

@@ -45,6 +45,7 @@ export function usersRouter(plan: PlanServices): express.Router {
       role: input.admin ? 'admin' : 'staff',
       organisationId: input.organisationId,
       roles,
+      email: input.email ?? null,
     });
     if (!account) throw new HttpError(409, 'username_taken', `The username ${input.username} is taken; choose another.`);
     res.status(201).json(planJson.account(account));
@@ -56,6 +57,7 @@ export function usersRouter(plan: PlanServices): express.Router {
     const roles = [...new Set(input.roles)];
     await checkAssignment(input.organisationId, roles);
     if (!(await plan.directory.assign(userId, input.organisationId, roles))) throw new NotFoundError('The user');
+    if (input.email !== undefined) await plan.directory.setEmail(userId, input.email);
     res.json(planJson.account((await plan.directory.get(userId))!));
   });
 

@@ -2,7 +2,10 @@ import type { Logger } from 'pino';
 import type { OrganisationRepository } from '../db/OrganisationRepository.js';
 import type { PlanRepository } from '../db/PlanRepository.js';
 import type { ProposalRepository } from '../db/ProposalRepository.js';
+import type { StaffDirectory } from '../db/StaffDirectory.js';
 import type { UnitNoticeRepository } from '../db/UnitNoticeRepository.js';
+import { proposalReminderMail } from '../domain/mail/proposalReminderMail.js';
+import type { MailOutbox } from '../mail/MailOutbox.js';
 import { parsePlanTime } from '../domain/plan/parsePlanTime.js';
 import type { Proposal, ProposalForm } from '../domain/plan/Proposal.js';
 import { assertEditable, reviewTransition, submitProblems, submitTransition, type ProposalReview } from '../domain/plan/proposalLifecycle.js';
@@ -15,6 +18,8 @@ export class ProposalService {
   readonly #plans: PlanRepository;
   readonly #organisations: OrganisationRepository;
   readonly #notices: UnitNoticeRepository;
+  readonly #directory: StaffDirectory;
+  readonly #mail: ReminderMail | null;
   readonly #logger: Logger;
 
   constructor(deps: {
@@ -22,12 +27,17 @@ export class ProposalService {
     plans: PlanRepository;
     organisations: OrganisationRepository;
     notices: UnitNoticeRepository;
+    directory: StaffDirectory;
+    /** null when e-mail is not configured: reminders are in-app notices only. */
+    mail: ReminderMail | null;
     logger: Logger;
   }) {
     this.#proposals = deps.proposals;
     this.#plans = deps.plans;
     this.#organisations = deps.organisations;
     this.#notices = deps.notices;
+    this.#directory = deps.directory;
+    this.#mail = deps.mail;
     this.#logger = deps.logger;
   }
 
@@ -121,15 +131,36 @@ export class ProposalService {
     return this.#proposals.unitsWithoutProposal(year);
   }
 
-  /** An in-app notice to each named unit (all that have not proposed when none are named); answers how many. */
-  async remind(actor: PlanActor, year: number, organisationIds: readonly string[] | null, message: string): Promise<number> {
+  /**
+   * An in-app notice to each named unit (all that have not proposed when none are named) and, when e-mail is
+   * configured, an e-mail to each of their proposers with an address, queued in the same transaction as the notices.
+   * Answers how many units were reminded and how many e-mails were queued.
+   */
+  async remind(actor: PlanActor, year: number, organisationIds: readonly string[] | null, message: string): Promise<{ sent: number; emailed: number }> {
     authorizePlan(actor, 'proposals.remind');
     const missing = (await this.#proposals.unitsWithoutProposal(year)).map((unit) => unit.id);
     const targets = organisationIds === null ? missing : organisationIds.filter((id) => missing.includes(id));
-    const sent = await this.#notices.create({ organisationIds: targets, year, message, createdBy: actor.userId });
-    this.#logger.info({ year, units: sent, userId: actor.userId }, 'units reminded to propose');
-    return sent;
+    const mail = this.#mail;
+    const result = await this.#notices.transaction(async (manager) => {
+      const sent = await this.#notices.create({ organisationIds: targets, year, message, createdBy: actor.userId }, manager);
+      if (!mail) return { sent, emailed: 0 };
+      const recipients = await this.#directory.unitAddresses(manager, targets, 'proposer');
+      await mail.outbox.enqueue(
+        recipients.map((r) => proposalReminderMail({ to: r.email, userId: r.userId, unitName: r.unitName, year, message, consoleUrl: mail.consoleUrl })),
+        manager,
+      );
+      return { sent, emailed: recipients.length };
+    });
+    mail?.outbox.wake();
+    this.#logger.info({ year, units: result.sent, emails: result.emailed, userId: actor.userId }, 'units reminded to propose');
+    return result;
   }
+}
+
+/** E-mail for reminders: the outbox and the console's address the mails link to. */
+export interface ReminderMail {
+  outbox: MailOutbox;
+  consoleUrl: string;
 }
 
 function canSee(actor: PlanActor, proposal: Proposal): boolean {

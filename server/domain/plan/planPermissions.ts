@@ -42,7 +42,8 @@ export type PlanAction =
   | 'checklist.update'
   | 'interview.create'
   | 'interview.edit'
-  | 'interview.transition';
+  | 'interview.transition'
+  | 'mail.outbox';
 
 const OFFICE = OFFICE_ROLES;
 const CENTRE_AND_STATION: readonly OrgRole[] = ['publisher', 'studio_operator'];
@@ -73,6 +74,8 @@ export const PLAN_ACTION_ROLES: Record<PlanAction, { roles: readonly OrgRole[]; 
   'interview.create': { roles: OFFICE },
   'interview.edit': { roles: OFFICE },
   'interview.transition': { roles: [...OFFICE, ...CENTRE_AND_STATION] },
+  // The office sends the reminders, so it watches whether they went out.
+  'mail.outbox': { roles: OFFICE },
 };
 
 /** For unit-scoped actions: the organisation the target belongs to (a proposal's unit, an interview's department). */

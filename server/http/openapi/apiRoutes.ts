@@ -62,6 +62,8 @@ export const ERROR_STATUS = {
   proposal_not_editable: 409,
   proposal_not_submitted: 409,
   plan_row_scheduled: 409,
+  mail_not_failed: 409,
+  mail_not_configured: 409,
   plan_import_rejected: 422,
   session_not_found: 404,
   invalid_status_transition: 409,

@@ -102,10 +102,21 @@ export const PLAN_API_ROUTES: ApiRoute[] = [
     errors: [...read, 'invalid_request'],
   },
   {
-    method: 'post', path: '/api/proposals/reminders', tag: 'proposals', auth: 'session', summary: 'Remind units that have not proposed (in-app notice)',
+    method: 'post', path: '/api/proposals/reminders', tag: 'proposals', auth: 'session',
+    summary: "Remind units that have not proposed (in-app notice; e-mail to the unit's proposers when SMTP is configured)",
     body: reminderBody,
-    success: { status: 200, description: '`{ sent }`' },
+    success: { status: 200, description: '`{ sent, emailed }`: units reminded, e-mails queued' },
     errors: write,
+  },
+  {
+    method: 'get', path: '/api/mail/outbox', tag: 'proposals', auth: 'session', summary: 'The e-mail outbox: the newest 100 mails and how many are in each state',
+    success: { status: 200, description: '`{ enabled, counts: { queued, sent, failed }, mails: [{ id, kind, to, subject, status, attempts, lastError, nextAttemptAt, createdAt, sentAt }] }`' },
+    errors: read,
+  },
+  {
+    method: 'post', path: '/api/mail/outbox/{id}/retry', tag: 'proposals', auth: 'session', summary: 'Queue a failed e-mail again for a new round of tries',
+    success: { status: 204, description: 'Queued' },
+    errors: [...write, 'not_found', 'mail_not_failed', 'mail_not_configured'],
   },
   {
     method: 'get', path: '/api/proposals/{id}', tag: 'proposals', auth: 'session', summary: 'One proposal',

@@ -87,6 +87,14 @@ describe('loadConfig', () => {
       OI_QUESTIONS_PER_IP_PER_HOUR: '120',
       OI_FOLLOW_UP_WORKING_DAYS: '7',
       OI_WORK_CALENDAR_FILE: 'lists/calendar.json',
+      OI_SMTP_HOST: 'smtp.example.gov.cn',
+      OI_SMTP_PORT: '465',
+      OI_SMTP_SECURE: 'true',
+      OI_SMTP_USER: 'zxft@example.gov.cn',
+      OI_SMTP_PASSWORD: 'mail secret',
+      OI_SMTP_PASSWORD_FILE: 'secrets/smtp',
+      OI_SMTP_FROM: '在线访谈 <zxft@example.gov.cn>',
+      OI_MAIL_RETRY_SECONDS: '30',
     });
     expect(config).toEqual({
       port: 9000,
@@ -120,7 +128,21 @@ describe('loadConfig', () => {
       questionsPerIpPerHour: 120,
       followUpWorkingDays: 7,
       workCalendarFile: path.resolve('lists/calendar.json'),
+      smtpHost: 'smtp.example.gov.cn',
+      smtpPort: 465,
+      smtpSecure: true,
+      smtpUser: 'zxft@example.gov.cn',
+      smtpPassword: 'mail secret',
+      smtpPasswordFile: path.resolve('secrets/smtp'),
+      smtpFrom: '在线访谈 <zxft@example.gov.cn>',
+      mailRetrySeconds: 30,
     });
+  });
+
+  it('requires smtpFrom when smtpHost is set', () => {
+    expect(configError({ OI_SMTP_HOST: 'smtp.example.gov.cn' }).problems).toEqual([
+      { setting: 'smtpFrom', env: 'OI_SMTP_FROM', message: expect.stringMatching(/required when smtpHost/) },
+    ]);
   });
 
   it('derives publicUrl from the port when unset, and treats empty variables as unset', () => {
