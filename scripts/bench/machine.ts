@@ -22,7 +22,7 @@ export function describeMachine(): MachineDescription {
     memory_gb: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
     os: `${os.type()} ${os.release()}`,
     node: process.version,
-    ffmpeg: firstLine(() => execFileSync(findFfmpeg(process.env['FFMPEG_PATH']), ['-hide_banner', '-version'], { encoding: 'utf8' })),
+    ffmpeg: firstLine(() => execFileSync(findFfmpeg(process.env['FFMPEG_PATH']), ['-version'], { encoding: 'utf8' })).replace(/ Copyright.*$/, ''),
     chromium: firstLine(() => execFileSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8' })),
     commit: firstLine(() => execFileSync('git', ['describe', '--always', '--dirty'], { encoding: 'utf8' })),
   };
