@@ -19,6 +19,21 @@ interface PlanRowRecord {
 const ROW_COLUMNS = `id, year, seq, unit_name, organisation_id, time_text, to_char(planned_date, 'YYYY-MM-DD') AS planned_date, topic,
                      remarks, proposal_id, interview_id`;
 
+/**
+ * A row as the plan shows it. Once a row is scheduled, its interview's time is the truth: the interview editor may
+ * move the show, so 访谈时间 follows the interview's day (China time) — written as the notice writes a day ("5月20日")
+ * when it differs from the day the row named, as written otherwise (keeping e.g. "5月15日上午").
+ */
+const SHOWN_ROW = `
+  SELECT r.id, r.year, r.seq, r.unit_name, r.organisation_id,
+         CASE WHEN d.day IS NULL OR d.day IS NOT DISTINCT FROM r.planned_date THEN r.time_text
+              ELSE extract(month FROM d.day)::int || '月' || extract(day FROM d.day)::int || '日' END AS time_text,
+         to_char(coalesce(d.day, r.planned_date), 'YYYY-MM-DD') AS planned_date,
+         r.topic, r.remarks, r.proposal_id, r.interview_id
+    FROM plan_rows r
+    LEFT JOIN interviews i ON i.id = r.interview_id
+    LEFT JOIN LATERAL (SELECT ((i.starts_at AT TIME ZONE 'UTC') + interval '8 hours')::date AS day) d ON true`;
+
 /** The yearly plans (访谈计划表) and their rows. */
 export class PlanRepository {
   readonly #dataSource: DataSource;
@@ -30,18 +45,18 @@ export class PlanRepository {
   /** The year's plan; an empty unpublished one when nothing was planned yet. */
   async get(year: number): Promise<Plan> {
     const plans: { published_at: Date | null }[] = await this.#dataSource.query(`SELECT published_at FROM plans WHERE year = $1`, [year]);
-    const rows: PlanRowRecord[] = await this.#dataSource.query(`SELECT ${ROW_COLUMNS} FROM plan_rows WHERE year = $1 ORDER BY seq`, [year]);
+    const rows: PlanRowRecord[] = await this.#dataSource.query(`${SHOWN_ROW} WHERE r.year = $1 ORDER BY r.seq`, [year]);
     return { year, publishedAt: plans[0]?.published_at ?? null, rows: rows.map(toPlanRow) };
   }
 
   async row(id: string): Promise<PlanRow | null> {
-    const rows: PlanRowRecord[] = await this.#dataSource.query(`SELECT ${ROW_COLUMNS} FROM plan_rows WHERE id = $1`, [id]);
+    const rows: PlanRowRecord[] = await this.#dataSource.query(`${SHOWN_ROW} WHERE r.id = $1`, [id]);
     return rows[0] ? toPlanRow(rows[0]) : null;
   }
 
   /** The plan row an interview was scheduled from. */
   async rowOfInterview(interviewId: string): Promise<PlanRow | null> {
-    const rows: PlanRowRecord[] = await this.#dataSource.query(`SELECT ${ROW_COLUMNS} FROM plan_rows WHERE interview_id = $1`, [interviewId]);
+    const rows: PlanRowRecord[] = await this.#dataSource.query(`${SHOWN_ROW} WHERE r.interview_id = $1`, [interviewId]);
     return rows[0] ? toPlanRow(rows[0]) : null;
   }
 
@@ -78,12 +93,12 @@ export class PlanRepository {
   }
 
   async updateRow(id: string, change: Pick<PlanRow, 'unitName' | 'organisationId' | 'timeText' | 'plannedDate' | 'topic' | 'remarks'>): Promise<PlanRow | null> {
-    const rows: PlanRowRecord[] = await this.#dataSource.query(
+    const [updated]: [unknown[], number] = await this.#dataSource.query(
       `UPDATE plan_rows SET unit_name = $2, organisation_id = $3, time_text = $4, planned_date = $5, topic = $6, remarks = $7
-        WHERE id = $1 RETURNING ${ROW_COLUMNS}`,
+        WHERE id = $1 RETURNING id`,
       [id, change.unitName, change.organisationId, change.timeText, change.plannedDate, change.topic, change.remarks],
     );
-    return rows[0] ? toPlanRow(rows[0]) : null;
+    return updated.length > 0 ? this.row(id) : null;
   }
 
   /** Removes a row not yet scheduled; false when it is gone or became an interview. */
