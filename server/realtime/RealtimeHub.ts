@@ -224,7 +224,12 @@ export class RealtimeHub<T> {
     if (!room || room.size === 0) return;
     try {
       const interview = await this.#options.snapshot(interviewId);
-      if (!interview) return;
+      if (!interview) {
+        // Withdrawn (back to draft) or deleted: its open pages are told, as a new socket would be, instead of
+        // showing stale details until someone reloads.
+        for (const client of room) client.ws.close(CLOSE_CODES.notFound, 'interview not found');
+        return;
+      }
       const frame = textFrame(JSON.stringify({ type: 'interview', interview } satisfies InterviewMessage<T>));
       for (const client of room) this.#send(client, frame);
     } catch (error) {
