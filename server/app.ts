@@ -95,7 +95,8 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
 
     const media = await MediaServer.create({
       dataDir: config.dataDir,
-      workers: config.mediasoupWorkers,
+      // An API process (role api) never takes a camera: the proxy routes cameras to the media node.
+      workers: config.role === 'all' ? config.mediasoupWorkers : 1,
       listenIp: config.webrtcListenIp,
       announcedIp: config.webrtcAnnouncedIp,
       rtcMinPort: config.rtcMinPort,
@@ -114,7 +115,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       interviews,
       exportConcurrency: config.clipExportConcurrency,
       logger: logger.child({ component: 'editing' }),
-    });
+    }, { mediaNode: config.role === 'all' });
     undo.push(() => editing.close());
     const statusWrites = followMediaEvents(media, interviews, logger.child({ component: 'lifecycle' }));
     const metrics = new Metrics(logger.child({ component: 'metrics' }));

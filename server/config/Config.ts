@@ -170,6 +170,18 @@ export const settingsSchema = z.strictObject({
   questionsPerIpPerHour: wholeNumber(1, 100_000)
     .default(30)
     .describe('Questions one IP address may ask an hour: a school or office shares one address; higher behind a proxy.'),
+  role: z
+    .enum(['all', 'api'], { error: 'must be all or api' })
+    .default('all')
+    .describe('all: the whole server, media node included; api: one more API process behind a proxy that sends the media node\'s paths to the role-all process (docs/scale-out.md).'),
+  trustedProxies: z
+    .array(
+      z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6(), z.enum(['loopback', 'linklocal', 'uniquelocal'])], {
+        error: 'each must be an IP address, a subnet such as 10.0.0.0/8, or loopback, linklocal, uniquelocal',
+      }),
+    )
+    .default([])
+    .describe('Reverse proxies whose X-Forwarded-For names the client, so per-address limits count viewers, not the proxy; loopback for nginx on this machine.'),
   smtpHost: z
     .string()
     .regex(/^[^\s/:]+$/, { error: 'must be a host name or IP address, without scheme or port' })
@@ -262,6 +274,8 @@ export const SETTING_ENV = {
   followUpWorkingDays: 'OI_FOLLOW_UP_WORKING_DAYS',
   workCalendarFile: 'OI_WORK_CALENDAR_FILE',
   questionsPerIpPerHour: 'OI_QUESTIONS_PER_IP_PER_HOUR',
+  role: 'OI_ROLE',
+  trustedProxies: 'OI_TRUSTED_PROXIES',
   smtpHost: 'OI_SMTP_HOST',
   smtpPort: 'OI_SMTP_PORT',
   smtpSecure: 'OI_SMTP_SECURE',
@@ -295,6 +309,7 @@ export const SETTING_ENV_KIND: Partial<Record<SettingName, 'number' | 'json' | '
   followUpWorkingDays: 'number',
   iceServers: 'json',
   corsOrigins: 'list',
+  trustedProxies: 'list',
 };
 
 /**

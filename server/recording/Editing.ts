@@ -63,9 +63,14 @@ export class Editing {
     this.exports = new ExportJobRunner({ jobs, concurrency: o.exportConcurrency, run: this.clips.runExport, logger: o.logger.child({ part: 'exports' }) });
   }
 
-  /** Call before the media node can take a camera: recovery reads what a crash left unfinished first. */
-  static async start(o: EditingOptions): Promise<Editing> {
+  /**
+   * Call before the media node can take a camera: recovery reads what a crash left unfinished first. An API process
+   * (`mediaNode` false, setting role api) neither recovers recordings nor runs exports: the unfinished parts and the
+   * queued jobs in the shared database are the media node's, and so are the files.
+   */
+  static async start(o: EditingOptions, role: { mediaNode: boolean } = { mediaNode: true }): Promise<Editing> {
     const editing = new Editing(o);
+    if (!role.mediaNode) return editing;
     await editing.recordingService.startRecovery();
     editing.recordingService.follow(o.media);
     await editing.exports.start();

@@ -8,6 +8,7 @@ import { hlsDir, startLiveHls, writeRecordedHls, type LiveHls } from '../helpers
 import { NginxProcess } from '../helpers/NginxProcess.js';
 import { createInterview, Netizen, questionAction } from '../helpers/qaFixtures.js';
 import { QaSocket, type SocketMessage } from '../helpers/QaSocket.js';
+import { RecordingRepository } from '../../server/db/RecordingRepository.js';
 import { sampleNginxSite } from '../helpers/sampleNginxSite.js';
 import { startTestApp, type TestApp } from '../helpers/startTestApp.js';
 
@@ -17,8 +18,8 @@ import { startTestApp, type TestApp } from '../helpers/startTestApp.js';
  * order and once; a viewer whose process goes away reconnects through nginx to the other and gets what it missed;
  * nginx caches HLS segments and only briefly the playlists.
  *
- * `mediaNode` is the media node and an API process at once (upstreams oi_media and oi_api); `apiNode` is the second
- * API process.
+ * `mediaNode` (role all) is the media node and an API process at once (upstreams oi_media and oi_api); `apiNode` is
+ * the second API process (role api): it leaves cameras, files and the recordings to the media node.
  */
 let databaseUrl: string;
 let mediaNode: TestApp;
@@ -27,12 +28,24 @@ let nginx: NginxProcess;
 let admin: ApiSession;
 let liveHls: LiveHls | undefined;
 
+/** A recording part the media node is writing when the API process starts (as during a live show). */
+let partBeingWritten: string;
+
 beforeAll(async () => {
   databaseUrl = await createTestDatabase();
   mediaNode = await startTestApp({ databaseUrl, rtcMinPort: 45500, rtcMaxPort: 45550 });
-  apiNode = await startTestApp({ databaseUrl, rtcMinPort: 45600, rtcMaxPort: 45650 });
-  nginx = await NginxProcess.start({ site: (vars) => sampleNginxSite({ api: [mediaNode.url, apiNode.url], media: mediaNode.url }, vars) });
   admin = await mediaNode.login();
+  const showOnAir = await createInterview(admin, '录制中');
+  partBeingWritten = `interviews/${showOnAir}/recordings/program-20261128T060000Z.mkv`;
+  await new RecordingRepository(mediaNode.app.database.dataSource).started({
+    interviewId: showOnAir,
+    kind: 'program',
+    cameraId: null,
+    path: partBeingWritten,
+    startedAt: new Date(),
+  });
+  apiNode = await startTestApp({ databaseUrl, role: 'api', trustedProxies: ['loopback'], rtcMinPort: 45600, rtcMaxPort: 45650 });
+  nginx = await NginxProcess.start({ site: (vars) => sampleNginxSite({ api: [mediaNode.url, apiNode.url], media: mediaNode.url }, vars) });
 });
 afterAll(async () => {
   await liveHls?.stop();
@@ -159,6 +172,28 @@ describe('realtime across processes behind nginx', () => {
     const unknown = await fetch(`${nginx.url}/api/nothing-here`);
     expect(unknown.status).toBe(404);
     expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe('not_found');
+  });
+
+  it('the API process leaves the media node its paths and its recordings; nginx routes them there', async () => {
+    // Its start did not take the media node's part being written for a crash leftover.
+    const unfinished = await new RecordingRepository(mediaNode.app.database.dataSource).unfinished();
+    expect(unfinished.map((part) => part.path)).toContain(partBeingWritten);
+
+    const id = await announcedInterview('媒体节点');
+    for (const [method, urlPath] of [
+      ['POST', `/whip/${id}`],
+      ['GET', `/media/interviews/${id}/hls/index.m3u8`],
+      ['GET', `/api/interviews/${id}/media-status`],
+      ['POST', `/api/interviews/${id}/status`],
+    ] as const) {
+      const direct = await fetch(apiNode.url + urlPath, { method });
+      expect([urlPath, direct.status]).toEqual([urlPath, 503]);
+      expect(((await direct.json()) as { error: { code: string } }).error.code).toBe('media_node_elsewhere');
+      const proxied = await fetch(nginx.url + urlPath, { method });
+      expect([urlPath, proxied.status === 503, proxied.headers.get('x-upstream')]).toEqual([urlPath, false, host(mediaNode.url)]);
+    }
+    // Pure database work is the API process's as well.
+    expect((await fetch(`${apiNode.url}/api/public/interviews/${id}`)).status).toBe(200);
   });
 
   // Last: it shuts the second process down.

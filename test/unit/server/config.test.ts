@@ -85,6 +85,8 @@ describe('loadConfig', () => {
       OI_MAX_PUBLISHERS: '4',
       OI_SENSITIVE_WORDS_FILE: 'lists/words.txt',
       OI_QUESTIONS_PER_IP_PER_HOUR: '120',
+      OI_ROLE: 'api',
+      OI_TRUSTED_PROXIES: 'loopback, 10.0.0.0/8',
       OI_FOLLOW_UP_WORKING_DAYS: '7',
       OI_WORK_CALENDAR_FILE: 'lists/calendar.json',
       OI_SMTP_HOST: 'smtp.example.gov.cn',
@@ -126,6 +128,8 @@ describe('loadConfig', () => {
       maxPublishers: 4,
       sensitiveWordsFile: path.resolve('lists/words.txt'),
       questionsPerIpPerHour: 120,
+      role: 'api',
+      trustedProxies: ['loopback', '10.0.0.0/8'],
       followUpWorkingDays: 7,
       workCalendarFile: path.resolve('lists/calendar.json'),
       smtpHost: 'smtp.example.gov.cn',
@@ -137,6 +141,13 @@ describe('loadConfig', () => {
       smtpFrom: '在线访谈 <zxft@example.gov.cn>',
       mailRetrySeconds: 30,
     });
+  });
+
+  it('refuses a role other than all or api, and a trusted proxy that is not an address, a subnet or a range name', () => {
+    expect(configError({ OI_ROLE: 'media', OI_TRUSTED_PROXIES: 'nginx.local' }).problems).toEqual([
+      { setting: 'role', env: 'OI_ROLE', message: 'must be all or api' },
+      { setting: 'trustedProxies', env: 'OI_TRUSTED_PROXIES', message: expect.stringMatching(/IP address, a subnet/) },
+    ]);
   });
 
   it('requires smtpFrom when smtpHost is set', () => {
