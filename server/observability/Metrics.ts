@@ -1,5 +1,6 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Logger } from 'pino';
+import { within } from './within.js';
 
 /** Work done just before a scrape: reads what is measured on demand (media status, queue lengths) into gauges. */
 export type ScrapeStep = () => Promise<void> | void;
@@ -128,19 +129,13 @@ export class Metrics {
   async render(): Promise<string> {
     await Promise.all(
       [...this.#steps].map(async ([name, step]) => {
-        let timer: NodeJS.Timeout | undefined;
         try {
-          await Promise.race([
-            step(),
-            new Promise((_resolve, reject) => {
-              timer = setTimeout(() => reject(new Error(`took longer than ${STEP_TIMEOUT_MS} ms`)), STEP_TIMEOUT_MS);
-            }),
-          ]);
+          await within(Promise.resolve().then(step), STEP_TIMEOUT_MS, () => {
+            throw new Error(`took longer than ${STEP_TIMEOUT_MS} ms`);
+          });
         } catch (error) {
           this.scrapeStepFailures.inc({ step: name });
           this.#logger.warn({ err: error, step: name }, 'a metrics measurement failed; its values are from the last scrape');
-        } finally {
-          clearTimeout(timer);
         }
       }),
     );

@@ -2,6 +2,7 @@ import { access, constants } from 'node:fs/promises';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { MediaServer } from '../../media/index.js';
+import { within } from './within.js';
 
 /** One readiness check's outcome; a failed one says what to do. */
 export interface CheckResult {
@@ -84,20 +85,10 @@ export class Readiness {
     }
   }
 
-  async #run(name: string, check: () => Promise<CheckResult>): Promise<CheckResult> {
-    let timer: NodeJS.Timeout | undefined;
-    try {
-      return await Promise.race([
-        check(),
-        new Promise<CheckResult>((resolve) => {
-          timer = setTimeout(
-            () => resolve({ ok: false, message: `The ${name} check did not finish within ${CHECK_TIMEOUT_MS} ms: it hangs; see the log.` }),
-            CHECK_TIMEOUT_MS,
-          );
-        }),
-      ]);
-    } finally {
-      clearTimeout(timer);
-    }
+  #run(name: string, check: () => Promise<CheckResult>): Promise<CheckResult> {
+    return within(check(), CHECK_TIMEOUT_MS, () => ({
+      ok: false,
+      message: `The ${name} check did not finish within ${CHECK_TIMEOUT_MS} ms: it hangs; see the log.`,
+    }));
   }
 }

@@ -3,13 +3,15 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { findFfmpeg } from '../../media/pipelines/findFfmpeg.js';
+import { metricValue, scrapeMetrics } from '../helpers/prometheusText.js';
 import { startTestApp, type TestApp } from '../helpers/startTestApp.js';
 import { makeTempDir, removeTempDir } from '../helpers/tempDir.js';
 
 /**
  * /readyz turning 503 when what a show needs fails, and back to 200 when it returns: a mediasoup worker stopped
  * (SIGSTOP: it runs but does not answer) or killed, the FFmpeg binary removed, the app's database refusing
- * connections. The body names the failed check and says what to do; /healthz stays 200 throughout.
+ * connections. The body names the failed check and says what to do; /healthz stays 200 throughout, and /metrics
+ * answers while the database is away (counting the measurement it could not read).
  */
 let server: TestApp;
 let binDir: string;
@@ -96,6 +98,10 @@ describe('/readyz', () => {
       });
       expect(await ready()).toBe(503);
       expect((await server.anonymous().get('/healthz')).status).toBe(200);
+      // /metrics still answers: the queue lengths could not be read, which is counted (and logged).
+      const samples = await scrapeMetrics(server.url);
+      expect(metricValue(samples, 'oi_metrics_scrape_step_failures_total', { step: 'queues' })).toBeGreaterThanOrEqual(1);
+      expect(metricValue(samples, 'oi_metrics_scrape_step_failures_total', { step: 'media' })).toBeUndefined();
     } finally {
       await superuser.query(`ALTER DATABASE ${database} ALLOW_CONNECTIONS true`);
     }

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { Metrics } from '../../../server/observability/Metrics.js';
 import { requestIdFrom } from '../../../server/observability/requestContext.js';
 import { routeLabel } from '../../../server/observability/routeLabel.js';
+import { within } from '../../../server/observability/within.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 const request = (originalUrl: string, routePath?: string | string[]) =>
@@ -34,6 +35,15 @@ describe('routeLabel', () => {
     expect(routeLabel(request('/assets/app-5f3a.js'))).toBe('/assets/*');
     expect(routeLabel(request('/media/interviews/unknown/hls/index.m3u8'))).toBe('/media/*');
     expect(routeLabel(request('/%2e%2e/etc/passwd'))).toBe('unmatched');
+  });
+});
+
+describe('within', () => {
+  it('answers the work when it settles in time, else what late() gives or throws', async () => {
+    expect(await within(Promise.resolve('done'), 1000, () => 'late')).toBe('done');
+    expect(await within(new Promise<string>(() => undefined), 10, () => 'late')).toBe('late');
+    await expect(within(new Promise<string>(() => undefined), 10, () => { throw new Error('too slow'); })).rejects.toThrow('too slow');
+    await expect(within(Promise.reject(new Error('failed')), 1000, () => 'late')).rejects.toThrow('failed');
   });
 });
 
