@@ -22,7 +22,6 @@ import { hlsRouter } from './hlsRouter.js';
 import { HttpError } from './httpErrors.js';
 import { imageFilesRouter } from './imageFilesRouter.js';
 import { imageUploadRouter } from './imageUploadRouter.js';
-import { refuseMediaNodePaths } from './mediaNodePaths.js';
 import type { InterviewPresenter } from './InterviewPresenter.js';
 import { interviewsRouter } from './interviewsRouter.js';
 import { membersRouter } from './membersRouter.js';
@@ -46,7 +45,7 @@ import { webRouter } from './webRouter.js';
 import { whepRouter } from './whepRouter.js';
 import { editingPublicRouter, editingStaffRouter } from './editingRouters.js';
 import { checklistRouter } from './checklistRouter.js';
-import { interviewPermissionGuard } from './interviewPermissionGuard.js';
+import { interviewPermissionGuard, requirePlanAction } from './interviewPermissionGuard.js';
 import { noticesRouter } from './noticesRouter.js';
 import { organisationsRouter } from './organisationsRouter.js';
 import { planImportRouter } from './planImportRouter.js';
@@ -89,13 +88,9 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
   const { config, logger, urls, presenter } = deps;
   const app = express();
   app.disable('x-powered-by');
-  // Behind a reverse proxy: the viewer's address from X-Forwarded-For, for the per-address limits (docs/scale-out.md).
-  if (config.trustedProxies.length > 0) app.set('trust proxy', config.trustedProxies);
   app.use(requestLogger(logger.child({ component: 'http' })));
   app.use(httpMetrics(deps.metrics));
 
-  // An API process (role api) leaves cameras, monitors and files to the media node.
-  if (config.role === 'api') app.use(refuseMediaNodePaths());
   // First: WHIP reads its application/sdp bodies itself, before any parser here could consume them.
   app.use(
     '/whip',
@@ -214,7 +209,12 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
   app.use('/api/notices', requireUser, noticesRouter(deps.plan));
   app.use('/api/plan', requireUser, planMetaRouter(deps.plan));
   app.use('/api', plansRouter(deps.plan));
-  app.use('/api/cameras', requireUser, camerasRouter({ cameraAccess: deps.cameraAccess, urls, media: deps.media }));
+  app.use(
+    '/api/cameras',
+    requireUser,
+    requirePlanAction(deps.plan, 'studio.operate'),
+    camerasRouter({ cameraAccess: deps.cameraAccess, urls, media: deps.media }),
+  );
   app.use('/api/interviews', requireUser, editingStaffRouter(deps.editing));
 
   app.use((_req, _res, next) => next(new HttpError(404, 'not_found', 'Nothing is at this address; check the URL.')));

@@ -1,38 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHttpApp, type HttpAppDeps } from '../../server/http/createHttpApp.js';
 import { API_ROUTES, API_TAGS } from '../../server/http/openapi/apiRoutes.js';
-import { PublicUrls } from '../../server/http/PublicUrls.js';
+import { registeredRoutes } from '../helpers/expressRoutes.js';
 import { startTestApp, type TestApp } from '../helpers/startTestApp.js';
 
 /** The HTML pages and their assets: not part of the JSON API, so not in the document. */
 const PAGES = ['GET /demo', 'GET /watch/{id}', 'GET /console', 'GET /console/{path}'];
-
-/** What express 5 (router 2) keeps on a layer of a router's stack. */
-interface Layer {
-  rawPath?: string | string[];
-  route?: { path: string | string[]; methods: Record<string, boolean | undefined> };
-  handle: { stack?: Layer[] };
-}
-
-/** `/:id/hls/*file` → `/{id}/hls/{file}`, without a trailing slash (a router's own `/` route). */
-function openApiPath(expressPath: string): string {
-  const path = expressPath.replace(/[:*](\w+)/g, '{$1}').replace(/\/+$/, '');
-  return path === '' ? '/' : path;
-}
-
-/** "METHOD /path" for every route in the stack, descending into routers mounted with app.use / router.use. */
-function registeredRoutes(stack: Layer[], prefix = ''): string[] {
-  return stack.flatMap((layer) => {
-    if (layer.route) {
-      const { route } = layer;
-      const methods = Object.keys(route.methods).filter((method) => route.methods[method] && method !== '_all');
-      return [route.path].flat().flatMap((path) => methods.map((method) => `${method.toUpperCase()} ${openApiPath(prefix + path)}`));
-    }
-    if (!layer.handle.stack) return [];
-    const mounts = [layer.rawPath ?? '/'].flat();
-    return mounts.flatMap((mount) => registeredRoutes(layer.handle.stack!, prefix + (mount === '/' ? '' : mount)));
-  });
-}
 
 interface OpenApiDocument {
   openapi: string;
@@ -69,22 +41,7 @@ describe('GET /api/docs', () => {
   });
 
   it('documents exactly the routes the express app registers', () => {
-    // The app as the server builds it; building it only wires routers, so the services can be absent.
-    const app = createHttpApp({
-      config: server.app.config,
-      logger: server.app.logger,
-      urls: new PublicUrls(server.app.publicUrl),
-      webDir: server.dataDir,
-      media: {},
-      sessions: {},
-      cameraAccess: {},
-      interviews: {},
-      cameras: {},
-      qa: {},
-      presenter: {},
-      editing: {},
-    } as unknown as HttpAppDeps);
-    const all = registeredRoutes((app as unknown as { router: { stack: Layer[] } }).router.stack);
+    const all = registeredRoutes(server);
     // The pages left out must exist, or the list would hide a route that is gone.
     expect(all).toEqual(expect.arrayContaining(PAGES));
     const registered = all.filter((route) => !PAGES.includes(route));

@@ -14,7 +14,14 @@ export interface PlanActor {
  * An account from before organisations and roles (users.role 'staff' with no role assigned yet) keeps what staff
  * could always do: run interviews and their preparation. Once the admin assigns a role, the roles decide.
  */
-export const LEGACY_STAFF_ACTIONS: readonly PlanAction[] = ['interview.create', 'interview.edit', 'interview.transition', 'checklist.read', 'checklist.update'];
+export const LEGACY_STAFF_ACTIONS: readonly PlanAction[] = [
+  'interview.create',
+  'interview.edit',
+  'interview.transition',
+  'studio.operate',
+  'checklist.read',
+  'checklist.update',
+];
 
 export function isLegacyStaff(actor: PlanActor): boolean {
   return !actor.admin && actor.roles.length === 0 && actor.organisationId === null;
@@ -42,6 +49,7 @@ export type PlanAction =
   | 'checklist.update'
   | 'interview.create'
   | 'interview.edit'
+  | 'studio.operate'
   | 'interview.transition'
   | 'mail.outbox';
 
@@ -73,6 +81,8 @@ export const PLAN_ACTION_ROLES: Record<PlanAction, { roles: readonly OrgRole[]; 
   'checklist.update': { roles: [...OFFICE, ...CENTRE_AND_STATION], unit: UNIT },
   'interview.create': { roles: OFFICE },
   'interview.edit': { roles: OFFICE },
+  // The broadcast station runs the studio: cameras and their tokens, the program switcher, overlays, clips and exports.
+  'studio.operate': { roles: [...OFFICE, 'studio_operator'] },
   'interview.transition': { roles: [...OFFICE, ...CENTRE_AND_STATION] },
   // The office sends the reminders, so it watches whether they went out.
   'mail.outbox': { roles: OFFICE },
