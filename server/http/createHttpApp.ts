@@ -22,6 +22,7 @@ import { hlsRouter } from './hlsRouter.js';
 import { HttpError } from './httpErrors.js';
 import { imageFilesRouter } from './imageFilesRouter.js';
 import { imageUploadRouter } from './imageUploadRouter.js';
+import { refuseMediaNodePaths } from './mediaNodePaths.js';
 import type { InterviewPresenter } from './InterviewPresenter.js';
 import { interviewsRouter } from './interviewsRouter.js';
 import { membersRouter } from './membersRouter.js';
@@ -88,9 +89,13 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
   const { config, logger, urls, presenter } = deps;
   const app = express();
   app.disable('x-powered-by');
+  // Behind a reverse proxy: the viewer's address from X-Forwarded-For, for the per-address limits (docs/scale-out.md).
+  if (config.trustedProxies.length > 0) app.set('trust proxy', config.trustedProxies);
   app.use(requestLogger(logger.child({ component: 'http' })));
   app.use(httpMetrics(deps.metrics));
 
+  // An API process (role api) leaves cameras, monitors and files to the media node.
+  if (config.role === 'api') app.use(refuseMediaNodePaths());
   // First: WHIP reads its application/sdp bodies itself, before any parser here could consume them.
   app.use(
     '/whip',

@@ -5,6 +5,7 @@ import type { InterviewRepository } from '../db/InterviewRepository.js';
 import { pickFeaturedInterview } from '../domain/featuredInterview.js';
 import { InvalidRequestError, NotFoundError, WebNotBuiltError } from './httpErrors.js';
 import { isUuid } from '../domain/isUuid.js';
+import { pageSecurityPolicy } from './pageSecurityPolicy.js';
 import { publicCors } from './publicCors.js';
 import { parseId } from './validate.js';
 
@@ -15,10 +16,13 @@ const INTERVIEW_ID_PLACEHOLDER = /__INTERVIEW_ID__/g;
  * on each request so a rebuild shows without a restart. No X-Frame-Options: portals embed /demo. The assets may be
  * loaded from any origin: a portal loads the module with <script type="module">, which browsers fetch in CORS mode,
  * and the bundle is public code without credentials; which portals may read the data is corsOrigins' business (the
- * public API, the HLS files).
+ * public API, the HLS files). Each page carries its own Content-Security-Policy (pageSecurityPolicy): the portal
+ * pages may be framed by the corsOrigins, the console by no one.
  */
-export function webRouter(deps: { webDir: string; interviews: InterviewRepository }): express.Router {
+export function webRouter(deps: { webDir: string; interviews: InterviewRepository; publicUrl: string; corsOrigins: readonly string[] }): express.Router {
   const router = express.Router();
+  const portalPage = { publicUrl: deps.publicUrl, frameAncestors: deps.corsOrigins.includes('*') ? ['*'] : ["'self'", ...deps.corsOrigins] };
+  const consolePage = { publicUrl: deps.publicUrl, frameAncestors: ["'none'"] };
   const pagesDir = path.join(deps.webDir, 'pages');
   const assetsDir = path.join(deps.webDir, 'assets');
 
@@ -40,24 +44,32 @@ export function webRouter(deps: { webDir: string; interviews: InterviewRepositor
     } else {
       interviewId = pickFeaturedInterview(await deps.interviews.featuredCandidates(), new Date())?.id ?? '';
     }
-    await sendPage(res, pagesDir, 'demo.html', interviewId);
+    await sendPage(res, pagesDir, 'demo.html', interviewId, portalPage);
   });
 
   router.get('/watch/:id', async (req, res) => {
     const id = parseId(req.params.id, 'The interview');
     if (!(await deps.interviews.get(id))) throw new NotFoundError('The interview');
-    await sendPage(res, pagesDir, 'watch.html', id);
+    await sendPage(res, pagesDir, 'watch.html', id, portalPage);
   });
 
   router.get(['/console', '/console/*path'], async (_req, res) => {
-    await sendPage(res, pagesDir, 'console.html', null);
+    // X-Frame-Options too, for browsers that predate frame-ancestors.
+    res.set('X-Frame-Options', 'DENY');
+    await sendPage(res, pagesDir, 'console.html', null, consolePage);
   });
 
   return router;
 }
 
 /** Sends a built page, with the interview id written in where the page expects it. */
-async function sendPage(res: express.Response, pagesDir: string, page: string, interviewId: string | null): Promise<void> {
+async function sendPage(
+  res: express.Response,
+  pagesDir: string,
+  page: string,
+  interviewId: string | null,
+  policy: { publicUrl: string; frameAncestors: readonly string[] },
+): Promise<void> {
   let html: string;
   try {
     html = await fs.readFile(path.join(pagesDir, page), 'utf8');
@@ -66,7 +78,7 @@ async function sendPage(res: express.Response, pagesDir: string, page: string, i
     throw error;
   }
   if (interviewId !== null) html = html.replace(INTERVIEW_ID_PLACEHOLDER, interviewId);
-  res.set('Cache-Control', 'no-cache').type('html').send(html);
+  res.set({ 'Cache-Control': 'no-cache', 'Content-Security-Policy': pageSecurityPolicy(html, policy) }).type('html').send(html);
 }
 
 async function exists(file: string): Promise<boolean> {

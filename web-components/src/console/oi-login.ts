@@ -2,6 +2,7 @@ import { LitElement, html, type TemplateResult } from 'lit';
 import type { User } from '../api/types.js';
 import { t } from '../i18n/index.js';
 import { baseStyles } from '../styles.js';
+import { ApiError } from '../api/client.js';
 import { api, errorMessage } from './api.js';
 import { consoleStyles } from './console-styles.js';
 
@@ -38,11 +39,21 @@ export class OiLogin extends LitElement {
       const { user } = await api<{ user: User }>('/api/auth/me', { redirectOn401: false });
       this.dispatchEvent(new CustomEvent('oi-logged-in', { detail: { user }, bubbles: true, composed: true }));
     } catch (error) {
-      this.error = errorMessage(error);
+      this.error = this.loginError(error);
       form.querySelector<HTMLInputElement>('[name=password]')?.select();
     } finally {
       this.busy = false;
     }
+  }
+
+  /** The refusals a sign-in meets, each saying what to do, in the console's language. */
+  private loginError(error: unknown): string {
+    if (!(error instanceof ApiError)) return errorMessage(error);
+    const minutes = String(Math.max(1, Math.ceil((error.retryAfter ?? 60) / 60)));
+    if (error.code === 'invalid_credentials') return t(this.lang, 'loginWrong');
+    if (error.code === 'login_locked') return t(this.lang, 'loginLocked', { minutes });
+    if (error.code === 'login_rate_limited') return t(this.lang, 'loginRateLimited', { minutes });
+    return errorMessage(error);
   }
 
   override render(): TemplateResult {

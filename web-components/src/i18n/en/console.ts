@@ -21,6 +21,10 @@ export const consoleMessages: Record<keyof typeof zh, string> = {
   username: 'Username',
   password: 'Password',
   loginSubmit: 'Sign in',
+  loginWrong: 'Wrong username or password; please try again.',
+  /** {minutes}: from the server's Retry-After, rounded up. */
+  loginLocked: 'Too many failed sign-ins: this account is locked for now. Try again in {minutes} min; if you forgot the password, ask an administrator to reset it.',
+  loginRateLimited: 'Too many failed sign-ins from this network: sign-in is paused. Try again in {minutes} min.',
   interviewsTitle: 'Interviews',
   noInterviews: 'No interviews yet.',
   colTitle: 'Title',

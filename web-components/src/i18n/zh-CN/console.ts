@@ -23,6 +23,10 @@ export const consoleMessages = {
   username: '用户名',
   password: '密码',
   loginSubmit: '登录',
+  loginWrong: '用户名或密码错误，请重新输入。',
+  /** {minutes}: from the server's Retry-After, rounded up. */
+  loginLocked: '该账号登录失败次数过多，已暂时锁定。请 {minutes} 分钟后再试；如忘记密码，请联系管理员重置。',
+  loginRateLimited: '本网络登录失败次数过多，已暂停登录。请 {minutes} 分钟后再试。',
   // Console: interview list and create form
   interviewsTitle: '访谈列表',
   noInterviews: '暂无访谈。',
