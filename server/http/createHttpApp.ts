@@ -41,6 +41,7 @@ import { recordsStaffRouter, TRANSCRIPT_BODY_LIMIT } from './recordsStaffRouter.
 import { requestLogger } from './requestLogger.js';
 import { requireJsonBody } from './requireJsonBody.js';
 import { sameOriginWrites } from './sameOriginWrites.js';
+import { securityHeaders } from './securityHeaders.js';
 import { loadSession, requireUser } from './sessionMiddleware.js';
 import { webRouter } from './webRouter.js';
 import { whepRouter } from './whepRouter.js';
@@ -91,6 +92,7 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
   app.disable('x-powered-by');
   // Behind a reverse proxy: the viewer's address from X-Forwarded-For, for the per-address limits (docs/scale-out.md).
   if (config.trustedProxies.length > 0) app.set('trust proxy', config.trustedProxies);
+  app.use(securityHeaders(urls.base));
   app.use(requestLogger(logger.child({ component: 'http' })));
   app.use(httpMetrics(deps.metrics));
 
@@ -150,7 +152,7 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
       images: deps.qa.images,
     }),
   );
-  app.use(webRouter({ webDir: deps.webDir, interviews: deps.interviews }));
+  app.use(webRouter({ webDir: deps.webDir, interviews: deps.interviews, publicUrl: urls.base, corsOrigins: config.corsOrigins }));
   // Before the interview's own public router: that one answers CORS preflights for reads only.
   app.use('/api/public', qaPublicRouter({ questions: deps.qa.questions, reads: deps.qa.reads, corsOrigins: config.corsOrigins }));
   app.use('/api/public', recordsPublicRouter({ records: deps.records, corsOrigins: config.corsOrigins }));
