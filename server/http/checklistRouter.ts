@@ -26,3 +26,14 @@ export function checklistRouter(plan: PlanServices): express.Router {
   router.use(planErrors);
   return router;
 }
+
+/** Every upcoming show's checklist at a glance (the office's overview); mounted at /api/checklists behind requireUser. */
+export function checklistOverviewRouter(plan: PlanServices): express.Router {
+  const router = express.Router();
+  router.get('/', loadPlanActor(plan), async (_req, res) => {
+    const overview = await plan.checklists.overview(planActor(res.locals));
+    res.json({ announceDaysBefore: overview.announceDaysBefore, interviews: overview.interviews.map(planJson.checklistOverview) });
+  });
+  router.use(planErrors);
+  return router;
+}

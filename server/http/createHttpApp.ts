@@ -46,7 +46,7 @@ import { loadSession, requireUser } from './sessionMiddleware.js';
 import { webRouter } from './webRouter.js';
 import { whepRouter } from './whepRouter.js';
 import { editingPublicRouter, editingStaffRouter } from './editingRouters.js';
-import { checklistRouter } from './checklistRouter.js';
+import { checklistOverviewRouter, checklistRouter } from './checklistRouter.js';
 import { interviewPermissionGuard, requirePlanAction } from './interviewPermissionGuard.js';
 import { noticesRouter } from './noticesRouter.js';
 import { organisationsRouter } from './organisationsRouter.js';
@@ -212,6 +212,7 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
   app.use('/api/organisations', requireUser, organisationsRouter(deps.plan));
   app.use('/api/users', requireUser, usersRouter(deps.plan));
   app.use('/api/mail', requireUser, mailRouter(deps.plan));
+  app.use('/api/checklists', requireUser, checklistOverviewRouter(deps.plan));
   app.use('/api/proposals', requireUser, proposalsRouter(deps.plan));
   app.use('/api/notices', requireUser, noticesRouter(deps.plan));
   app.use('/api/plan', requireUser, planMetaRouter(deps.plan));

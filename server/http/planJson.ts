@@ -1,7 +1,7 @@
 import type { StaffAccount } from '../db/StaffDirectory.js';
 import type { Proposal } from '../domain/plan/Proposal.js';
 import type { Plan, PlanRow } from '../domain/plan/PlanRow.js';
-import type { Checklist } from '../plan/ChecklistService.js';
+import type { Checklist, ChecklistOverviewEntry } from '../plan/ChecklistService.js';
 
 /** The yearly workflow's JSON: dates as ISO strings (mirrored in web-components/src/console/planTypes.ts). */
 export const planJson = {
@@ -28,6 +28,12 @@ export const planJson = {
     year: plan.year,
     publishedAt: plan.publishedAt!.toISOString(),
     rows: plan.rows.map((row) => ({ seq: row.seq, unitName: row.unitName, timeText: row.timeText, topic: row.topic, remarks: row.remarks })),
+  }),
+  checklistOverview: (entry: ChecklistOverviewEntry) => ({
+    ...planJson.checklist(entry),
+    title: entry.title,
+    department: entry.department,
+    status: entry.status,
   }),
   checklist: (checklist: Checklist) => ({
     interviewId: checklist.interviewId,

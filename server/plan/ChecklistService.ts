@@ -15,6 +15,13 @@ export interface Checklist {
   entries: ChecklistEntry[];
 }
 
+/** One upcoming show in the office's overview of every checklist. */
+export interface ChecklistOverviewEntry extends Checklist {
+  title: string;
+  department: string | null;
+  status: Interview['status'];
+}
+
 /** The preparation checklist of each interview, for the office, the unit, the centre and the station. */
 export class ChecklistService {
   readonly #checklists: ChecklistRepository;
@@ -44,6 +51,39 @@ export class ChecklistService {
         now,
       }),
     };
+  }
+
+  /**
+   * Every upcoming show's checklist the actor may see (drafts and announced shows, those without a time last), for
+   * the overview page: the office, the centre and the station see all, a unit its own shows.
+   */
+  async overview(actor: PlanActor, now = new Date()): Promise<{ announceDaysBefore: number; interviews: ChecklistOverviewEntry[] }> {
+    authorizePlan(actor, 'checklist.read');
+    const announceDaysBefore = await this.#checklists.announceDaysBefore();
+    const units = await this.#organisations.list();
+    const upcoming = (await this.#interviews.list())
+      .filter((interview) => interview.status === 'draft' || interview.status === 'scheduled')
+      .sort((a, b) => (a.startsAt?.getTime() ?? Infinity) - (b.startsAt?.getTime() ?? Infinity));
+    const interviews: ChecklistOverviewEntry[] = [];
+    for (const interview of upcoming) {
+      if (!isPlanAllowed(actor, 'checklist.read', { organisationId: await this.#organisationOf(interview, units) })) continue;
+      interviews.push({
+        interviewId: interview.id,
+        title: interview.title,
+        department: interview.department,
+        status: interview.status,
+        startsAt: interview.startsAt,
+        announceDaysBefore,
+        entries: buildChecklist({
+          startsAt: interview.startsAt,
+          announced: isPublicStatus(interview.status),
+          done: await this.#checklists.marks(interview.id),
+          announceDaysBefore,
+          now,
+        }),
+      });
+    }
+    return { announceDaysBefore, interviews };
   }
 
   /** Ticks or unticks an item: the office any, the others the items that are theirs (CHECKLIST_ITEM_ROLES). */
@@ -80,10 +120,10 @@ export class ChecklistService {
   }
 
   /** The unit of an interview: its plan row's, else the unit named as its department. */
-  async #organisationOf(interview: Interview): Promise<string | null> {
+  async #organisationOf(interview: Interview, units?: readonly { id: string; name: string }[]): Promise<string | null> {
     const row = await this.#plans.rowOfInterview(interview.id);
     if (row?.organisationId) return row.organisationId;
     if (interview.department === null) return null;
-    return (await this.#organisations.list()).find((unit) => unit.name === interview.department)?.id ?? null;
+    return (units ?? (await this.#organisations.list())).find((unit) => unit.name === interview.department)?.id ?? null;
   }
 }

@@ -117,6 +117,7 @@ const MATRIX: Record<string, { ok: Who[]; hidden?: Who[]; call: (session: ApiSes
   'GET /api/proposals/missing': { ok: OFFICE, call: (s) => s.get(`/api/proposals/missing?year=${YEAR}`) },
   'POST /api/proposals/reminders': { ok: OFFICE, call: (s) => s.post('/api/proposals/reminders', { year: YEAR, organisationIds: [], message: '请报送' }) },
   'GET /api/mail/outbox': { ok: OFFICE, call: (s) => s.get('/api/mail/outbox') },
+  'GET /api/checklists': { ok: ALL, call: (s) => s.get('/api/checklists') },
   // An unknown mail: the office is told it is not there, the others that they may not ask (test/integration/mail.reminders.test.ts sends).
   'POST /api/mail/outbox/{id}/retry': { ok: [], hidden: OFFICE, call: (s) => s.post(`/api/mail/outbox/${crypto.randomUUID()}/retry`) },
   'GET /api/proposals/{id}': { ok: [...OFFICE, 'proposerA', 'reviewerA'], hidden: ['proposerB'], call: (s) => s.get(`/api/proposals/${unitADraftId}`) },

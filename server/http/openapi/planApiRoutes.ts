@@ -109,6 +109,12 @@ export const PLAN_API_ROUTES: ApiRoute[] = [
     errors: write,
   },
   {
+    method: 'get', path: '/api/checklists', tag: 'plan', auth: 'session',
+    summary: "Every upcoming show's preparation checklist (drafts and announced shows; a unit sees its own)",
+    success: { status: 200, description: '`{ announceDaysBefore, interviews: [{ interviewId, title, department, status, startsAt, announceDaysBefore, entries }] }`' },
+    errors: read,
+  },
+  {
     method: 'get', path: '/api/mail/outbox', tag: 'proposals', auth: 'session', summary: 'The e-mail outbox: the newest 100 mails and how many are in each state',
     success: { status: 200, description: '`{ enabled, counts: { queued, sent, failed }, mails: [{ id, kind, to, subject, status, attempts, lastError, nextAttemptAt, createdAt, sentAt }] }`' },
     errors: read,
