@@ -12,3 +12,6 @@ export { finaliseVodPlaylist } from './recording/vodPlaylist.js';
 export { probeMedia, ffprobeFor, type MediaInfo } from './recording/probeMedia.js';
 export { exportClip, ClipExportError, type ExportClipOptions } from './clips/exportClip.js';
 export type { ClipPiece } from './clips/clipArgs.js';
+export { makePartThumbnails, thumbnailFileName, type PartThumbnailsOptions } from './derived/partThumbnails.js';
+export { audioPeaks, AudioPeaksError } from './derived/audioPeaks.js';
+export { makePartPreview, previewFormat, type PartPreviewFormat } from './derived/partPreview.js';

@@ -8,7 +8,7 @@ import { recordingsRouter } from './recordingsRouter.js';
 /** Staff routes of recordings, replay and clips (mounted at /api/interviews behind requireUser). */
 export function editingStaffRouter(editing: Editing): express.Router {
   const router = express.Router();
-  router.use(recordingsRouter({ dataDir: editing.dataDir, interviews: editing.interviews, recordings: editing.recordings }));
+  router.use(recordingsRouter({ dataDir: editing.dataDir, interviews: editing.interviews, recordings: editing.recordings, derived: editing.derived }));
   router.use(clipsRouter({ interviews: editing.interviews, clips: editing.clips }));
   return router;
 }

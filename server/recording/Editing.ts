@@ -8,6 +8,7 @@ import { RecordingRepository } from '../db/RecordingRepository.js';
 import { ExportJobRunner } from '../jobs/ExportJobRunner.js';
 import { ReplayService } from '../replay/ReplayService.js';
 import { ClipService } from './ClipService.js';
+import { DerivedMedia } from './DerivedMedia.js';
 import { RecordingService } from './RecordingService.js';
 
 export interface EditingOptions {
@@ -33,6 +34,8 @@ export class Editing {
   readonly replay: ReplayService;
   readonly clips: ClipService;
   readonly exports: ExportJobRunner;
+  /** Thumbnails, sound peaks and browser previews of recording parts for the clip editor. */
+  readonly derived: DerivedMedia;
   readonly logger: Logger;
   #closing: Promise<void> | undefined;
 
@@ -49,6 +52,7 @@ export class Editing {
       interviewExists: async (id) => /^[0-9a-f-]{36}$/i.test(id) && (await o.interviews.statusOf(id)) !== null,
       logger: o.logger.child({ part: 'recordings' }),
     });
+    this.derived = new DerivedMedia({ dataDir: o.dataDir, ffmpegPath: o.media.ffmpegPath, logger: o.logger.child({ part: 'derived' }) });
     this.replay = new ReplayService({ dataSource: o.dataSource, dataDir: o.dataDir, ffmpegPath: o.media.ffmpegPath, logger: o.logger.child({ part: 'replay' }) });
     const jobs = new ExportJobRepository(o.dataSource);
     this.clips = new ClipService({
@@ -82,7 +86,7 @@ export class Editing {
    * after the media node closed (its last parts end then). Idempotent.
    */
   close(): Promise<void> {
-    this.#closing ??= Promise.all([this.exports.close(), this.recordingService.close(), this.replay.idle()]).then(() => undefined);
+    this.#closing ??= Promise.all([this.exports.close(), this.recordingService.close(), this.replay.idle(), this.derived.idle()]).then(() => undefined);
     return this.#closing;
   }
 }

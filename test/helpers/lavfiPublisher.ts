@@ -15,6 +15,9 @@ export const COUNTER_SOURCE =
   `color=c=black:s=160x120:r=${COUNTER_FPS},format=yuv420p,` +
   'geq=lum_expr=16+4*mod(N\\,50):cb_expr=16+4*mod(floor(N/50)\\,50):cr_expr=16+4*mod(floor(N/2500)\\,50)';
 
+/** Sound that is 2 s of a 440 Hz tone at half scale, then 2 s of silence, over and over (for waveform checks). */
+export const GATED_TONE_SOURCE = "aevalsrc='if(lt(mod(t\\,4)\\,2)\\,0.5*sin(2*PI*440*t)\\,0)':s=48000";
+
 /** The frame number a counter frame's average Y, U and V stand for. */
 export function frameNumberOf(y: number, u: number, v: number): number {
   const digit = (value: number) => Math.round((value - 16) / 4);
@@ -37,9 +40,9 @@ export interface LavfiPublisher {
 /**
  * A camera that is not a browser: werift (a WebRTC stack in TypeScript) publishes over WHIP, and FFmpeg encodes the
  * frame-counter picture (H.264 baseline, a keyframe every second, as an encoder set to a fixed interval) and a tone
- * (Opus) into it. Cheap on the CPU: 160×120.
+ * (Opus; `audioSource` replaces it, e.g. GATED_TONE_SOURCE) into it. Cheap on the CPU: 160×120.
  */
-export async function publishLavfi(whipUrl: string, token: string): Promise<LavfiPublisher> {
+export async function publishLavfi(whipUrl: string, token: string, options: { audioSource?: string } = {}): Promise<LavfiPublisher> {
   const pc = new RTCPeerConnection({
     codecs: {
       video: [
@@ -98,7 +101,7 @@ export async function publishLavfi(whipUrl: string, token: string): Promise<Lavf
     [
       '-hide_banner', '-loglevel', 'error', '-nostats', '-progress', 'pipe:1', '-re',
       '-f', 'lavfi', '-i', COUNTER_SOURCE,
-      '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000',
+      '-f', 'lavfi', '-i', options.audioSource ?? 'sine=frequency=440:sample_rate=48000',
       '-map', '0:v', '-c:v', 'libx264', '-profile:v', 'baseline', '-preset', 'ultrafast', '-tune', 'zerolatency',
       '-g', String(COUNTER_FPS), '-bsf:v', 'dump_extra', '-f', 'rtp', '-payload_type', '102', `rtp://127.0.0.1:${videoPort}?pkt_size=1200`,
       '-map', '1:a', '-c:a', 'libopus', '-ac', '2', '-b:a', '48k', '-f', 'rtp', '-payload_type', '111', `rtp://127.0.0.1:${audioPort}?pkt_size=1200`,

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
@@ -8,16 +8,17 @@ import type { ApiSession } from '../helpers/ApiSession.js';
 import { createTestDatabase } from '../helpers/createTestDatabase.js';
 import { decodeErrors, probeStreams } from '../helpers/ffprobe.js';
 import { counterFrames } from '../helpers/frameCounter.js';
-import { COUNTER_FPS, publishLavfi } from '../helpers/lavfiPublisher.js';
+import { COUNTER_FPS, GATED_TONE_SOURCE, publishLavfi } from '../helpers/lavfiPublisher.js';
 import { startTestApp, type TestApp } from '../helpers/startTestApp.js';
 import { makeTempDir, removeTempDir } from '../helpers/tempDir.js';
 
 const run = promisify(execFile);
 
 /**
- * Clip exports as persistent jobs, with real parts: a short show recorded from the frame-counter camera, then clips
- * exported in both modes and checked with ffprobe (duration, codecs, playability) and by their frame numbers; an
- * export interrupted by a server stop finishes after the restart.
+ * Clip exports as persistent jobs, with real parts: a short show recorded from the frame-counter camera (its sound
+ * a tone switched on and off every 2 s), then clips exported in both modes and checked with ffprobe (duration, codecs,
+ * playability) and by their frame numbers; an export interrupted by a server stop finishes after the restart. The
+ * clip editor's thumbnails (JPEG, one per 5 s, by ffprobe), sound peaks (the tone against the silence) and previews.
  */
 let dataDir: string;
 let databaseUrl: string;
@@ -63,6 +64,10 @@ const finished = async (id: string) => {
   return job(id);
 };
 const outputOf = (id: string) => path.join(dataDir, 'interviews', interviewId, 'clips', `${id}.mp4`);
+const partFile = async (partId: string) => {
+  const rows: { path: string }[] = await server.app.database.dataSource.query('SELECT path FROM recording_parts WHERE id = $1', [partId]);
+  return path.join(dataDir, rows[0]!.path);
+};
 const videoDuration = async (file: string) => {
   const { stdout } = await run('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=duration', '-of', 'csv=p=0', file]);
   return Number(stdout.trim());
@@ -72,7 +77,7 @@ describe('clip export jobs', () => {
   it('records a short show (program and ISO)', async () => {
     interviewId = (await staff.post('/api/interviews', { title: '剪辑' })).body.id;
     camera = (await staff.post(`/api/interviews/${interviewId}/cameras`, { name: '主机位' })).body;
-    const publisher = await publishLavfi(camera.whipUrl, camera.token);
+    const publisher = await publishLavfi(camera.whipUrl, camera.token, { audioSource: GATED_TONE_SOURCE });
     await new Promise((resolve) => setTimeout(resolve, 14_000));
     expect((await staff.post(`/api/interviews/${interviewId}/end`)).status).toBe(200);
     await publisher.drop();
@@ -90,6 +95,92 @@ describe('clip export jobs', () => {
     expect(response.body.error).toMatchObject({ code: 'clip_out_of_range', field: 'outSeconds' });
     const backwards = await staff.post(`/api/interviews/${interviewId}/clips`, { title: 'x', sourceId: 'program', inSeconds: 5, outSeconds: 4 });
     expect(backwards.body.error.code).toBe('clip_out_of_range');
+  });
+
+  it('thumbnails: a JPEG per 5 s of each part, at the first keyframe at or after it, kept on disk', async () => {
+    const recordings = (await staff.get(`/api/interviews/${interviewId}/recordings`)).body.recordings as { sourceId: string; parts: { id: string; status: string }[] }[];
+    for (const recording of recordings) {
+      const response = await staff.get(`/api/interviews/${interviewId}/recordings/${recording.sourceId}/thumbnails`);
+      expect(response.status).toBe(200);
+      const { intervalSeconds, thumbnails } = response.body as { intervalSeconds: number; thumbnails: { seconds: number; url: string }[] };
+      expect(intervalSeconds).toBe(5);
+      // The right count: one for each multiple of 5 s that a keyframe of the part reaches (ffprobe lists them).
+      let expected = 0;
+      for (const part of recording.parts.filter((p) => p.status === 'complete')) {
+        const keyframes = (await run('ffprobe', ['-v', 'error', '-skip_frame', 'nokey', '-select_streams', 'v:0', '-show_entries', 'frame=best_effort_timestamp_time', '-of', 'csv=p=0', await partFile(part.id)])).stdout
+          .split('\n').map((line) => parseFloat(line)).filter((t) => Number.isFinite(t));
+        expected += Math.floor((keyframes[keyframes.length - 1]! - keyframes[0]!) / 5) + 1;
+      }
+      expect(thumbnails.length).toBe(expected);
+      expect(thumbnails.map((t) => t.seconds)).toEqual([...thumbnails.map((t) => t.seconds)].sort((a, b) => a - b));
+      for (const [i, thumbnail] of thumbnails.entries()) {
+        const picture = await fetch(`${server.url}${thumbnail.url}`, { headers: { Cookie: staff.cookie! } });
+        expect(picture.status).toBe(200);
+        expect(picture.headers.get('content-type')).toBe('image/jpeg');
+        const file = path.join(dataDir, `thumbnail-${recording.sourceId}-${i}.jpg`);
+        writeFileSync(file, Buffer.from(await picture.arrayBuffer()));
+        expect(await probeStreams(file)).toEqual([{ codec_type: 'video', codec_name: 'mjpeg', width: 160, height: 120 }]);
+      }
+    }
+    expect(existsSync(path.join(dataDir, 'interviews', interviewId, 'derived'))).toBe(true);
+    expect((await staff.get(`/api/interviews/${interviewId}/recordings/camera-00000000-0000-4000-8000-000000000000/thumbnails`)).status).toBe(404);
+  });
+
+  it('the waveform: a peak per 100 ms that follows the sound (tone against silence)', async () => {
+    const recordings = (await staff.get(`/api/interviews/${interviewId}/recordings`)).body.recordings as {
+      sourceId: string;
+      durationSeconds: number;
+      parts: { offsetSeconds: number | null }[];
+    }[];
+    for (const recording of recordings) {
+      const response = await staff.get(`/api/interviews/${interviewId}/recordings/${recording.sourceId}/waveform`);
+      expect(response.status).toBe(200);
+      const { windowSeconds, peaks } = response.body as { windowSeconds: number; peaks: number[] };
+      expect(windowSeconds).toBe(0.1);
+      expect(Math.abs(peaks.length - recording.durationSeconds * 10)).toBeLessThanOrEqual(1);
+      // 2 s of tone, 2 s of silence: windows are loud or silent, hardly anything between. The tone is at half scale,
+      // spread over the publisher's two channels at −3 dB: 0.35 in each.
+      const loud = peaks.filter((p) => p > 0.2).sort((a, b) => a - b);
+      const silent = peaks.filter((p) => p < 0.02);
+      expect(loud.length).toBeGreaterThan(0);
+      expect(silent.length).toBeGreaterThan(0);
+      expect((loud.length + silent.length) / peaks.length).toBeGreaterThan(0.9);
+      expect(loud[Math.floor(loud.length / 2)]).toBeGreaterThan(0.32);
+      expect(loud[loud.length - 1]).toBeLessThan(0.45);
+    }
+    // The camera's recording (the whole show) has whole runs: about 20 loud windows between silences, wherever no
+    // part starts or ends inside the run.
+    const camera = recordings.find((r) => r.sourceId !== 'program')!;
+    const peaks = (await staff.get(`/api/interviews/${interviewId}/recordings/${camera.sourceId}/waveform`)).body.peaks as number[];
+    const boundaries = camera.parts.flatMap((p) => (p.offsetSeconds === null ? [] : [Math.round(p.offsetSeconds * 10)]));
+    const whole: number[] = [];
+    let start = -1;
+    for (const [i, p] of peaks.entries()) {
+      if (p > 0.2 && start < 0) start = i;
+      if (p <= 0.2 && start >= 0) {
+        if (start > 0 && !boundaries.some((b) => b >= start - 1 && b <= i + 1)) whole.push(i - start);
+        start = -1;
+      }
+    }
+    expect(whole.length).toBeGreaterThan(0);
+    for (const length of whole) expect(length).toBeGreaterThanOrEqual(17), expect(length).toBeLessThanOrEqual(23);
+  });
+
+  it('a preview each part plays in a browser: MP4 (H.264 + AAC) with Range support', async () => {
+    const part = (await staff.get(`/api/interviews/${interviewId}/recordings`)).body.recordings[0].parts[0] as { id: string; durationSeconds: number };
+    const url = `${server.url}/api/interviews/${interviewId}/recordings/parts/${part.id}/preview`;
+    const whole = await fetch(url, { headers: { Cookie: staff.cookie! } });
+    expect(whole.status).toBe(200);
+    expect(whole.headers.get('content-type')).toBe('video/mp4');
+    const file = path.join(dataDir, 'preview.mp4');
+    writeFileSync(file, Buffer.from(await whole.arrayBuffer()));
+    expect((await probeStreams(file)).map((s) => s.codec_name).sort()).toEqual(['aac', 'h264']);
+    expect(Math.abs((await videoDuration(file)) - part.durationSeconds)).toBeLessThan(0.5);
+    expect(await decodeErrors(file)).toBe('');
+    const range = await fetch(url, { headers: { Cookie: staff.cookie!, Range: 'bytes=100-199' } });
+    expect(range.status).toBe(206);
+    expect((await range.arrayBuffer()).byteLength).toBe(100);
+    expect((await staff.get(`/api/interviews/${interviewId}/recordings/parts/00000000-0000-4000-8000-000000000000/preview`)).status).toBe(404);
   });
 
   it('fast mode: stream copy, cut on keyframes, MP4 with faststart that plays', async () => {

@@ -20,6 +20,30 @@ export const EDITING_API_ROUTES: ApiRoute[] = [
     errors: staff,
   },
   {
+    method: 'get', path: '/api/interviews/{id}/recordings/{sourceId}/thumbnails', tag: 'editing', auth: 'session',
+    summary: "Thumbnails along a recording's timeline (sourceId program or camera-<cameraId>), made by FFmpeg on first request and kept",
+    success: { status: 200, description: '`{ intervalSeconds, width, thumbnails: [{ seconds, url }] }`: one per intervalSeconds of each part, at its place on the joined timeline' },
+    errors: staff,
+  },
+  {
+    method: 'get', path: '/api/interviews/{id}/recordings/{sourceId}/waveform', tag: 'editing', auth: 'session',
+    summary: "The sound's peak level along a recording's timeline, made by FFmpeg on first request and kept",
+    success: { status: 200, description: '`{ windowSeconds, peaks: number[] }`: peak i (0–1) is the loudest sample in [i, i+1) × windowSeconds; 0 where a part has no sound' },
+    errors: staff,
+  },
+  {
+    method: 'get', path: '/api/interviews/{id}/recordings/parts/{partId}/thumbnails/{file}', tag: 'editing', auth: 'session',
+    summary: "One of a recording part's thumbnails (the url the thumbnails list gives)",
+    success: { status: 200, description: 'The picture', contentType: 'image/jpeg' },
+    errors: staff,
+  },
+  {
+    method: 'get', path: '/api/interviews/{id}/recordings/parts/{partId}/preview', tag: 'editing', auth: 'session',
+    summary: 'A recording part as a browser plays it (picture copied: MP4 for H.264, WebM for VP8), made on first request and kept; supports Range',
+    success: { status: 200, description: 'The video', contentType: 'video/mp4' },
+    errors: staff,
+  },
+  {
     method: 'get', path: '/api/interviews/{id}/clips', tag: 'editing', auth: 'session',
     summary: "The show's clips, each with its exports (poll it for progress)",
     success: { status: 200, description: `\`{ clips: Clip[] }\`, Clip = ${clip}` },

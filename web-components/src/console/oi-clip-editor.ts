@@ -1,5 +1,7 @@
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { MessageKey } from '../i18n/index.js';
+import { api, errorMessage } from './api.js';
+import { ClipPreviewPlayer } from './clip-preview-player.js';
 import { RecordsPage } from './records-page.js';
 
 /** GET /api/interviews/:id/recordings, as far as the editor reads it. */
@@ -8,7 +10,15 @@ interface Recording {
   kind: 'program' | 'camera';
   name: string | null;
   durationSeconds: number;
-  parts: { id: string; offsetSeconds: number | null }[];
+  parts: { id: string; offsetSeconds: number | null; durationSeconds: number | null }[];
+}
+/** GET …/recordings/:sourceId/thumbnails and …/waveform. */
+interface Thumbnails {
+  thumbnails: { seconds: number; url: string }[];
+}
+interface Waveform {
+  windowSeconds: number;
+  peaks: number[];
 }
 interface Disk {
   recordingsBytes: number;
@@ -42,6 +52,10 @@ const STATUS_KEYS: Record<ExportStatus, MessageKey> = {
   cancelled: 'edStatusCancelled',
 };
 
+/** How many thumbnails the strip shows across the timeline, and how many columns the waveform has. */
+const THUMBNAIL_SLOTS = 10;
+const WAVEFORM_COLUMNS = 400;
+
 /** Seconds as h:mm:ss.t (or m:ss.t). */
 export function formatTimecode(seconds: number): string {
   const tenths = Math.round(seconds * 10);
@@ -51,6 +65,21 @@ export function formatTimecode(seconds: number): string {
   const t = tenths % 10;
   const mm = h > 0 ? String(m).padStart(2, '0') : String(m);
   return `${h > 0 ? `${h}:` : ''}${mm}:${String(s).padStart(2, '0')}.${t}`;
+}
+
+/** The waveform as one SVG path of vertical strokes, a column per share of the peaks (the loudest of its share). */
+export function waveformPath(peaks: readonly number[], columns: number): string {
+  if (peaks.length === 0) return '';
+  const count = Math.min(columns, peaks.length);
+  const strokes: string[] = [];
+  for (let column = 0; column < count; column++) {
+    const from = Math.floor((column * peaks.length) / count);
+    const to = Math.max(from + 1, Math.floor(((column + 1) * peaks.length) / count));
+    const level = Math.max(...peaks.slice(from, to));
+    const half = Math.max(0.5, level * 50);
+    strokes.push(`M${column + 0.5} ${(50 - half).toFixed(1)}V${(50 + half).toFixed(1)}`);
+  }
+  return strokes.join('');
 }
 
 function formatBytes(bytes: number): string {
@@ -81,6 +110,10 @@ export class OiClipEditor extends RecordsPage {
     outPoint: { state: true },
     clipTitle: { state: true },
     clips: { state: true },
+    thumbnails: { state: true },
+    waveform: { state: true },
+    derivedState: { state: true },
+    playing: { state: true },
   };
 
   declare interviewId: string;
@@ -92,7 +125,15 @@ export class OiClipEditor extends RecordsPage {
   declare outPoint: number;
   declare clipTitle: string;
   declare clips: Clip[];
+  declare thumbnails: Thumbnails['thumbnails'];
+  declare waveform: string;
+  /** Thumbnails and waveform of the shown recording: being made (the first time, FFmpeg takes a moment), shown, or failed. */
+  declare derivedState: 'loading' | 'ready' | { failed: string };
+  declare playing: boolean;
   #poll: ReturnType<typeof setInterval> | undefined;
+  #player: ClipPreviewPlayer | undefined;
+  /** The last time the player reported: a play head set by the player is not sought back into it. */
+  #playerTime = -1;
 
   constructor() {
     super();
@@ -104,6 +145,10 @@ export class OiClipEditor extends RecordsPage {
     this.outPoint = 0;
     this.clipTitle = '';
     this.clips = [];
+    this.thumbnails = [];
+    this.waveform = '';
+    this.derivedState = 'loading';
+    this.playing = false;
   }
 
   override connectedCallback(): void {
@@ -114,6 +159,23 @@ export class OiClipEditor extends RecordsPage {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearInterval(this.#poll);
+    this.#player?.close();
+  }
+
+  override updated(changed: PropertyValues): void {
+    const video = this.renderRoot.querySelector<HTMLVideoElement>('video.preview');
+    if (video && !this.#player) {
+      this.#player = new ClipPreviewPlayer(
+        video,
+        (seconds) => {
+          this.#playerTime = Math.round(seconds * 10) / 10;
+          this.playhead = this.#playerTime;
+        },
+        () => (this.playing = false),
+      );
+      this.#showRecording();
+    }
+    if (changed.has('playhead') && this.playhead !== this.#playerTime) void this.#player?.seek(this.playhead);
   }
 
   private get base(): string {
@@ -133,6 +195,7 @@ export class OiClipEditor extends RecordsPage {
       if (recording) {
         this.sourceId = recording.sourceId;
         this.outPoint = recording.durationSeconds;
+        this.#showRecording();
       }
     }
     await this.loadClips();
@@ -147,6 +210,56 @@ export class OiClipEditor extends RecordsPage {
     if (!active && this.#poll !== undefined) {
       clearInterval(this.#poll);
       this.#poll = undefined;
+    }
+  }
+
+  /** Points the preview at the shown recording's parts and loads its thumbnails and waveform. */
+  #showRecording(): void {
+    const recording = this.recording;
+    if (!recording) return;
+    this.playing = false;
+    this.#player?.setParts(
+      recording.parts
+        .filter((p) => p.offsetSeconds !== null && p.durationSeconds)
+        .map((p) => ({ id: p.id, offsetSeconds: p.offsetSeconds!, durationSeconds: p.durationSeconds!, url: `${this.base}/recordings/parts/${p.id}/preview` })),
+    );
+    void this.#player?.seek(this.playhead);
+    void this.#loadDerived(recording);
+  }
+
+  async #loadDerived(recording: Recording): Promise<void> {
+    this.derivedState = 'loading';
+    this.thumbnails = [];
+    this.waveform = '';
+    const path = `${this.base}/recordings/${encodeURIComponent(recording.sourceId)}`;
+    try {
+      const [thumbnails, waveform] = await Promise.all([api<Thumbnails>(`${path}/thumbnails`), api<Waveform>(`${path}/waveform`)]);
+      if (recording !== this.recording) return;
+      this.thumbnails = thumbnails.thumbnails;
+      this.waveform = waveformPath(waveform.peaks, WAVEFORM_COLUMNS);
+      this.derivedState = 'ready';
+    } catch (error) {
+      if (recording === this.recording) this.derivedState = { failed: errorMessage(error) };
+    }
+  }
+
+  /** Plays from the play head (or the in point, when the head is outside the range) to the out point; again pauses. */
+  private async togglePlay(): Promise<void> {
+    const player = this.#player;
+    if (!player) return;
+    if (this.playing) {
+      player.pause();
+      this.playing = false;
+      return;
+    }
+    const from = this.playhead >= this.inPoint && this.playhead < this.outPoint - 0.05 ? this.playhead : this.inPoint;
+    this.playing = true;
+    try {
+      await player.play(from, this.outPoint);
+    } catch (error) {
+      this.playing = false;
+      player.pause();
+      this.error = this.msg('edPreviewFailed', { message: errorMessage(error) });
     }
   }
 
@@ -168,15 +281,22 @@ export class OiClipEditor extends RecordsPage {
     if (this.inPoint >= this.outPoint) this.inPoint = 0;
   }
 
-  /** I/O set the points; J/K/L move back, to the in point, forward (the editors' shuttle keys, without playback). */
+  /**
+   * I/O set the points; J/K/L move back, to the in point (stopping playback), forward; Space plays the range in the
+   * preview or pauses it.
+   */
   private onKey(event: KeyboardEvent): void {
     const key = event.key.toLowerCase();
     const actions: Record<string, () => void> = {
       i: () => this.setIn(),
       o: () => this.setOut(),
       j: () => this.move(this.playhead - 5),
-      k: () => this.move(this.inPoint),
+      k: () => {
+        if (this.playing) void this.togglePlay();
+        this.move(this.inPoint);
+      },
       l: () => this.move(this.playhead + 5),
+      ' ': () => void this.togglePlay(),
     };
     const action = actions[key];
     if (action && !event.ctrlKey && !event.metaKey && !event.altKey) {
@@ -255,6 +375,7 @@ export class OiClipEditor extends RecordsPage {
               this.playhead = 0;
               this.inPoint = 0;
               this.outPoint = this.recording?.durationSeconds ?? 0;
+              this.#showRecording();
             }}
           >
             ${this.recordings!.map((r) => html`<option value=${r.sourceId} ?selected=${r.sourceId === this.sourceId}>${this.sourceName(r)}</option>`)}
@@ -263,7 +384,21 @@ export class OiClipEditor extends RecordsPage {
         ${this.msg('edDuration', { time: formatTimecode(duration) })} · ${this.msg('edParts', { count: recording.parts.length })}
       </p>
       <p id="timeline-help">${this.msg('edTimelineHelp')}</p>
+      <video class="preview" preload="metadata" playsinline aria-label=${this.msg('edPreview')}></video>
+      <p class="derived" role="status">${this.derivedState === 'loading'
+        ? this.msg('edDerivedLoading')
+        : typeof this.derivedState === 'object'
+          ? this.msg('edDerivedFailed', { message: this.derivedState.failed })
+          : ''}</p>
       <div class="bar" @click=${this.onBarClick}>
+        <div class="thumbs" aria-hidden="true">
+          ${this.#thumbnailSlots(duration).map(
+            (url, i) => html`<img alt="" src=${url} style="left:${(i * 100) / THUMBNAIL_SLOTS}%;width:${100 / THUMBNAIL_SLOTS}%" />`,
+          )}
+        </div>
+        <svg class="wave" aria-hidden="true" focusable="false" viewBox="0 0 ${WAVEFORM_COLUMNS} 100" preserveAspectRatio="none">
+          <path d=${this.waveform}></path>
+        </svg>
         <div class="range" style="left:${percent(this.inPoint)};width:${percent(this.outPoint - this.inPoint)}"></div>
         ${recording.parts.filter((p) => p.offsetSeconds).map((p) => html`<div class="cut" style="left:${percent(p.offsetSeconds!)}"></div>`)}
         <div class="head" style="left:${percent(this.playhead)}"></div>
@@ -282,7 +417,8 @@ export class OiClipEditor extends RecordsPage {
         @keydown=${this.onKey}
       />
       <p class="points">
-        <output aria-live="polite">${this.msg('edPlayhead', { time: formatTimecode(this.playhead) })}</output>
+        <output aria-live=${this.playing ? 'off' : 'polite'}>${this.msg('edPlayhead', { time: formatTimecode(this.playhead) })}</output>
+        <button type="button" class="play" aria-pressed=${this.playing ? 'true' : 'false'} @click=${this.togglePlay}>${this.msg('edPlayRange')}</button>
         <button type="button" @click=${this.setIn}>${this.msg('edSetIn')}</button>
         <span>${this.msg('edIn')} ${formatTimecode(this.inPoint)}</span>
         <button type="button" @click=${this.setOut}>${this.msg('edSetOut')}</button>
@@ -295,6 +431,15 @@ export class OiClipEditor extends RecordsPage {
         <button type="submit" ?disabled=${this.busy || this.outPoint <= this.inPoint}>${this.msg('edSaveClip')}</button>
       </form>
     </section>`;
+  }
+
+  /** For each slot of the strip, the thumbnail at or before the slot's middle (none before the first is made). */
+  #thumbnailSlots(duration: number): string[] {
+    if (this.thumbnails.length === 0) return [];
+    return Array.from({ length: THUMBNAIL_SLOTS }, (_, i) => {
+      const middle = ((i + 0.5) * duration) / THUMBNAIL_SLOTS;
+      return (this.thumbnails.findLast((t) => t.seconds <= middle) ?? this.thumbnails[0]!).url;
+    });
   }
 
   private renderClips(): TemplateResult {
@@ -340,13 +485,35 @@ export class OiClipEditor extends RecordsPage {
   static override styles = [
     ...RecordsPage.styles,
     css`
+      .preview {
+        display: block;
+        width: min(100%, 32em);
+        aspect-ratio: 16 / 9;
+        background: #000;
+      }
       .bar {
         position: relative;
-        height: 3em;
+        height: 6em;
+        overflow: hidden;
         border: 1px solid var(--oi-border, #767676);
         background: #f2f2f2;
         cursor: pointer;
         margin: 0.5em 0;
+      }
+      .thumbs img {
+        position: absolute;
+        top: 0;
+        height: 65%;
+        object-fit: cover;
+      }
+      .wave {
+        position: absolute;
+        left: 0;
+        bottom: 0;
+        width: 100%;
+        height: 35%;
+        stroke: #1d3f73;
+        stroke-width: 1;
       }
       .range {
         position: absolute;
