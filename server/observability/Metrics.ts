@@ -5,8 +5,8 @@ import { within } from './within.js';
 /** Work done just before a scrape: reads what is measured on demand (media status, queue lengths) into gauges. */
 export type ScrapeStep = () => Promise<void> | void;
 
-/** A scrape step that takes longer is abandoned for this scrape (its gauges keep their last values). */
-const STEP_TIMEOUT_MS = 3_000;
+/** A scrape step that takes longer is abandoned for this scrape (its gauges keep their last values); under Prometheus' default 10 s scrape timeout. */
+const STEP_TIMEOUT_MS = 5_000;
 
 /**
  * Every Prometheus metric the server exposes, in a registry of its own (not prom-client's global one: several apps
