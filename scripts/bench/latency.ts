@@ -5,10 +5,11 @@
  *  - the publisher page runs the studio component (<interview-studio>, 开始推流, WHIP) with its camera replaced by a
  *    1280×720 canvas stream on which the current time (Date.now) is drawn 30 times a second as two rows of black and
  *    white blocks (scripts/bench/timeCode.ts: OCR-free, and a misread is discarded, never counted);
- *  - the viewer page is the public /watch page (<online-interview>, hls.js with the project's player settings). Every
- *    50 ms it draws the video's current picture onto a canvas and reads the blocks back.
- * latency = the viewer's Date.now() − the time drawn in the picture it shows (one clock: both pages run on this
- * machine). After a warm-up it is sampled for --seconds (default 30); median and p90.
+ *  - the viewer is the public element (<online-interview>: hls.js with the project's player settings, as on a portal)
+ *    playing the interview. Every 50 ms it draws the video's current picture onto a canvas and reads the blocks back.
+ * Both are in one page: Chromium throttles the timers of a tab in the background to once a second (then once a
+ * minute), which would freeze the publisher's clock while the viewer's tab is in front.
+ * latency = Date.now() − the time drawn in the picture the viewer shows (one clock). After a warm-up it is sampled for --seconds (default 30); median and p90.
  *
  * Where the time goes, measured in the same run:
  *  - newest_segment_age_ms: when a segment appears in the playlist (polled every 100 ms), how old its last picture
@@ -49,7 +50,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Publisher page: a canvas with the time code (and a moving bar and clock, so the encoder sees a changing picture),
- * handed to the studio component in place of the camera. A string, so it reaches the page exactly as written.
+ * handed to the studio component in place of the camera. A string, so it reaches the page exactly as written
+ * (tsx would wrap inner functions of a function in __name calls the page lacks); run with page.evaluate, never
+ * waitForFunction, whose string form the pages' CSP (no unsafe-eval) refuses.
  */
 const PUBLISHER_SCRIPT = `(() => {
   const W = 1280, H = 720, BITS = ${BITS}, ROW = H * ${ROW_SHARE};
@@ -106,7 +109,8 @@ const VIEWER_SCRIPT = `(() => {
   let video = null;
   setInterval(() => {
     const at = Date.now();
-    if (!video || !video.isConnected) video = find(document);
+    const player = document.querySelector('online-interview');
+    if (!video || !video.isConnected) video = player && player.shadowRoot ? find(player.shadowRoot) : null;
     if (!video || video.readyState < 2 || !video.videoWidth || video.paused) return;
     ctx.drawImage(video, 0, 0, video.videoWidth, video.videoHeight * ${2 * ROW_SHARE}, 0, 0, W, H);
     const px = ctx.getImageData(0, 0, W, H).data;
@@ -150,10 +154,10 @@ try {
   const hlsBase = `${base}/media/interviews/${interview.id}/hls`;
 
   const publisher = await browser.context.newPage();
-  publisher.on('pageerror', (error) => log('publisher page error', { error: error.message }));
+  publisher.on('pageerror', (error) => log('page error', { error: error.message }));
   await publisher.addInitScript({ content: PUBLISHER_SCRIPT });
   await publisher.goto(`${base}/demo`);
-  await publisher.waitForFunction('customElements.get("interview-studio") !== undefined');
+  await waitFor('the studio component', async () => (await publisher.evaluate('customElements.get("interview-studio") !== undefined')) === true, 30_000);
   await publisher.evaluate(`(() => {
     document.body.innerHTML = '';
     const studio = document.createElement('interview-studio');
@@ -161,16 +165,21 @@ try {
     studio.setAttribute('token', ${JSON.stringify(camera.token)});
     document.body.append(studio);
   })()`);
-  await publisher.waitForFunction('document.querySelector("interview-studio")?.shadowRoot?.querySelector("video")?.readyState >= 2', undefined, { timeout: 30_000 });
+  await waitFor('the studio preview', async () =>
+    (await publisher.evaluate('(document.querySelector("interview-studio")?.shadowRoot?.querySelector("video")?.readyState ?? 0) >= 2')) === true, 30_000);
   await publisher.locator('interview-studio [part="publish"]').click();
   await waitFor('the first HLS segment', async () => (await fetchText(`${hlsBase}/index.m3u8`))?.includes('#EXTINF') ?? false, 30_000);
 
   const segments: { name: string; duration: number; ageMs: number | null }[] = [];
   segmentWatch = watchSegments(hlsBase, segments);
 
-  const viewer = await browser.context.newPage();
-  viewer.on('pageerror', (error) => log('viewer page error', { error: error.message }));
-  await viewer.goto(`${base}/watch/${interview.id}`);
+  const viewer = publisher;
+  await viewer.evaluate(`(() => {
+    const player = document.createElement('online-interview');
+    player.setAttribute('server', '');
+    player.setAttribute('interview', ${JSON.stringify(interview.id)});
+    document.body.append(player);
+  })()`);
   const visibility = await viewer.evaluate(VIEWER_SCRIPT);
   log('viewer sampling', { visibility });
   await waitFor('the viewer to read a time from the video', async () => (await pull(viewer)).some((s) => readTimeCode(s.luma) !== null), 60_000);
@@ -199,6 +208,10 @@ try {
       heights.add(sample.height);
     }
   }
+  const status = await server.api<{ cameras: { width: number | null; height: number | null; keyframeRequests: number | null; bitrateKbps: number | null }[] }>(
+    'GET', `/api/interviews/${interview.id}/media-status`,
+  );
+  log('camera as the server saw it', { cameras: status.cameras });
   const measured = segments.slice(segmentsBefore);
   const ages = measured.map((s) => s.ageMs).filter((age): age is number => age !== null);
   if (latencies.length === 0) throw new Error(`no picture could be read in ${SECONDS} s (${unreadable} unreadable samples)`);
@@ -245,7 +258,9 @@ async function watchSegments(hlsBase: string, into: { name: string; duration: nu
       const appearedAt = Date.now();
       // Segments listed before the watch started are history: when they appeared is unknown.
       if (first) continue;
-      const duration = Number(/#EXTINF:([\d.]+)/.exec(lines[i - 1] ?? '')?.[1] ?? NaN);
+      // The segment's #EXTINF is the nearest one above it (a #EXT-X-PROGRAM-DATE-TIME may sit in between).
+      const extinf = lines.slice(0, i).findLast((line) => line.startsWith('#EXTINF:'));
+      const duration = Number(/#EXTINF:([\d.]+)/.exec(extinf ?? '')?.[1] ?? NaN);
       const response = await fetch(`${hlsBase}/${name}`);
       const code = response.ok ? await lastPictureCode(Buffer.from(await response.arrayBuffer())) : null;
       const ageMs = code === null ? null : appearedAt - timeOfCode(code, appearedAt);
