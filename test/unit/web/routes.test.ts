@@ -12,6 +12,9 @@ describe('parseRoute', () => {
     expect(parseRoute('#/interviews')).toEqual({ name: 'interviews' });
     expect(parseRoute('#/interviews/a%2Fb')).toEqual({ name: 'interview', id: 'a/b' });
     expect(parseRoute('#/studio/cam1')).toEqual({ name: 'studio', cameraId: 'cam1' });
+    expect(parseRoute('#/checklists')).toEqual({ name: 'plan-page', page: 'checklists' });
+    expect(parseRoute('#/mail')).toEqual({ name: 'plan-page', page: 'mail' });
+    expect(parseRoute('#/mail/x')).toEqual({ name: 'not-found' });
   });
 
   it('maps the Q&A desks of an interview', () => {

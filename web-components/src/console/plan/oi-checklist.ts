@@ -4,7 +4,7 @@ import { api } from '../api.js';
 import { PlanElement } from './PlanElement.js';
 import type { Checklist, ChecklistItem, PlanMe } from './planTypes.js';
 
-const ITEM_KEYS: Record<ChecklistItem, MessageKey> = {
+export const ITEM_KEYS: Record<ChecklistItem, MessageKey> = {
   guests_confirmed: 'planItemGuests',
   materials_uploaded: 'planItemMaterials',
   announcement_published: 'planItemAnnouncement',
@@ -12,7 +12,7 @@ const ITEM_KEYS: Record<ChecklistItem, MessageKey> = {
   studio_test: 'planItemStudioTest',
 };
 
-const STATE_KEYS: Record<Checklist['entries'][number]['state'], MessageKey> = {
+export const STATE_KEYS: Record<Checklist['entries'][number]['state'], MessageKey> = {
   done: 'planStateDone',
   overdue: 'planStateOverdue',
   open: 'planStateOpen',

@@ -50,7 +50,9 @@ export class OiPlanNav extends LitElement {
             >${t(this.lang, 'planNavProposals')}${this.unread > 0 ? ` (${t(this.lang, 'planUnreadNotices', { count: this.unread })})` : ''}</a
           >`
         : nothing}
+      ${can['checklist.read'] ? html`<a class="link-button" href="#/checklists">${t(this.lang, 'planNavChecklists')}</a>` : nothing}
       ${can['users.manage'] ? html`<a class="link-button" href="#/users">${t(this.lang, 'planNavUsers')}</a>` : nothing}
+      ${can['mail.outbox'] ? html`<a class="link-button" href="#/mail">${t(this.lang, 'planNavMail')}</a>` : nothing}
     `;
   }
 }

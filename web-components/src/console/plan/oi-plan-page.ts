@@ -1,6 +1,8 @@
 import { LitElement, html, type TemplateResult } from 'lit';
 import './oi-annual-plan.js';
 import './oi-checklist.js';
+import './oi-checklists-overview.js';
+import './oi-mail-outbox.js';
 import './oi-plan-users.js';
 import './oi-proposals.js';
 import type { PlanPageName } from './planRoutes.js';
@@ -30,6 +32,10 @@ export class OiPlanPage extends LitElement {
         return html`<oi-proposals lang=${this.lang}></oi-proposals>`;
       case 'users':
         return html`<oi-plan-users lang=${this.lang}></oi-plan-users>`;
+      case 'checklists':
+        return html`<oi-checklists-overview lang=${this.lang}></oi-checklists-overview>`;
+      case 'mail':
+        return html`<oi-mail-outbox lang=${this.lang}></oi-mail-outbox>`;
       case 'checklist':
         return html`<oi-checklist lang=${this.lang} interview-id=${this.itemId}></oi-checklist>`;
     }

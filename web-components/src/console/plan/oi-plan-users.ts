@@ -60,6 +60,7 @@ export class OiPlanUsers extends PlanElement {
       password: data.get('password'),
       organisationId: data.get('organisationId') || null,
       roles: data.getAll('roles'),
+      email: data.get('email') ?? '',
     };
     if (await this.act(() => api('/api/users', { method: 'POST', body }), 'planAccountAdded')) {
       form.reset();
@@ -70,7 +71,7 @@ export class OiPlanUsers extends PlanElement {
   private async saveAssignment(event: SubmitEvent, account: Account): Promise<void> {
     event.preventDefault();
     const data = new FormData(event.target as HTMLFormElement);
-    const body = { organisationId: data.get('organisationId') || null, roles: data.getAll('roles') };
+    const body = { organisationId: data.get('organisationId') || null, roles: data.getAll('roles'), email: data.get('email') ?? '' };
     if (await this.act(() => api(`/api/users/${account.id}/assignment`, { method: 'PUT', body }), 'planAssignmentSaved')) await this.load();
   }
 
@@ -152,6 +153,10 @@ export class OiPlanUsers extends PlanElement {
             <label for="new-unit">${this.msg('planUnit')}</label>
             <select id="new-unit" name="organisationId">${this.unitOptions(null)}</select>
           </div>
+          <div class="field">
+            <label for="new-email">${this.msg('planEmail')}</label>
+            <input id="new-email" name="email" type="email" maxlength="254" autocomplete="off" />
+          </div>
         </div>
         ${this.roleChecks('new-role', [])}
         <button type="submit" ?disabled=${this.busy}>${this.msg('planAddAccount')}</button>
@@ -169,11 +174,16 @@ export class OiPlanUsers extends PlanElement {
               ${account.username}${account.role === 'admin' ? html` — ${this.msg('planAdministrator')}` : nothing}:
               ${account.roles.map((role) => this.msg(ROLE_KEYS[role])).join('、') || this.msg('planNoRoles')}
               ${account.organisationId ? html`（${this.units.find((unit) => unit.id === account.organisationId)?.name ?? ''}）` : nothing}
+              ${account.email ? html` — ${this.msg('planEmailShown', { email: account.email })}` : nothing}
             </summary>
             <form @submit=${(e: SubmitEvent) => void this.saveAssignment(e, account)} aria-label=${this.msg('planAssignmentOf', { username: account.username })}>
               <div class="field">
                 <label for="unit-${account.id}">${this.msg('planUnit')}</label>
                 <select id="unit-${account.id}" name="organisationId">${this.unitOptions(account.organisationId)}</select>
+              </div>
+              <div class="field">
+                <label for="email-${account.id}">${this.msg('planEmail')}</label>
+                <input id="email-${account.id}" name="email" type="email" maxlength="254" autocomplete="off" .value=${account.email ?? ''} />
               </div>
               ${this.roleChecks(`role-${account.id}`, account.roles)}
               <button type="submit" ?disabled=${this.busy}>${this.msg('planSaveAssignment')}</button>

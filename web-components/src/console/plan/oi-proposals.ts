@@ -127,12 +127,13 @@ export class OiProposals extends PlanElement {
   private async remind(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const message = String(new FormData(event.target as HTMLFormElement).get('message') ?? '');
-    let sent = 0;
+    let result = { sent: 0, emailed: 0 };
     const ok = await this.act(async () => {
-      sent = (await api<{ sent: number }>('/api/proposals/reminders', { method: 'POST', body: { year: this.year, message } })).sent;
+      result = await api<{ sent: number; emailed: number }>('/api/proposals/reminders', { method: 'POST', body: { year: this.year, message } });
     });
     if (ok) {
-      this.notice = this.msg('planReminded', { count: sent });
+      // E-mails only when the server has a mail server; otherwise the count of units is the whole story.
+      this.notice = result.emailed > 0 ? this.msg('planRemindedWithMail', result) : this.msg('planReminded', { count: result.sent });
       await this.load();
     }
   }

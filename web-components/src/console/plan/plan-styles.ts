@@ -29,6 +29,10 @@ export const planStyles = css`
   .state-done {
     color: #1d5e20;
   }
+  /* A wide table scrolls inside its own box on a narrow screen (large text), reachable by keyboard. */
+  .table-scroll {
+    overflow-x: auto;
+  }
   .notice-unread {
     border-left: 4px solid var(--oi-accent, #a8141c);
     padding: 0.5em 0.8em;

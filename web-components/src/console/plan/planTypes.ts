@@ -17,6 +17,7 @@ export interface Account {
   role: 'admin' | 'staff';
   organisationId: string | null;
   roles: OrgRole[];
+  email: string | null;
   createdAt: string;
 }
 
@@ -95,10 +96,37 @@ export interface ImportProblem {
 }
 
 export type ChecklistItem = 'guests_confirmed' | 'materials_uploaded' | 'questions_screened' | 'studio_test' | 'announcement_published';
+/** In the order the checklist page lists them (server/domain/plan/preparationChecklist.ts). */
+export const CHECKLIST_ITEMS: readonly ChecklistItem[] = ['guests_confirmed', 'materials_uploaded', 'announcement_published', 'questions_screened', 'studio_test'];
 
 export interface Checklist {
   interviewId: string;
   startsAt: string | null;
   announceDaysBefore: number;
   entries: { item: ChecklistItem; state: 'done' | 'overdue' | 'open' | 'unscheduled'; dueAt: string | null; doneAt: string | null }[];
+}
+
+/** One upcoming show in GET /api/checklists. */
+export interface ChecklistOverviewEntry extends Checklist {
+  title: string;
+  department: string | null;
+  status: 'draft' | 'scheduled';
+}
+
+/** GET /api/mail/outbox. */
+export interface MailOutbox {
+  enabled: boolean;
+  counts: { queued: number; sent: number; failed: number };
+  mails: {
+    id: string;
+    kind: string;
+    to: string;
+    subject: string;
+    status: 'queued' | 'sent' | 'failed';
+    attempts: number;
+    lastError: string | null;
+    nextAttemptAt: string | null;
+    createdAt: string;
+    sentAt: string | null;
+  }[];
 }
