@@ -61,7 +61,9 @@ export function createDataSource(url: string): DataSource {
     migrationsTableName: 'migrations',
     synchronize: false,
     logging: false,
-    // A small pool: a county portal's API load is light, and tests open many apps against one server.
-    extra: { max: 5 },
+    // A small pool: a county portal's API load is light, and tests open many apps against one server. A connection
+    // that cannot be opened within 5 s fails the request (503 database_unavailable) instead of holding it: a database
+    // host that drops packets would otherwise hang every request (docs/operations.md).
+    extra: { max: 5, connectionTimeoutMillis: 5000 },
   });
 }

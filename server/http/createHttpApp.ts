@@ -17,6 +17,8 @@ import type { PlanServices } from '../plan/PlanServices.js';
 import type { RecordsServices } from '../records/RecordsServices.js';
 import { authRouter } from './authRouter.js';
 import { camerasRouter } from './camerasRouter.js';
+import { databaseUnavailable } from './databaseUnavailable.js';
+import { storageUnavailable } from './storageUnavailable.js';
 import { errorHandler } from './errorHandler.js';
 import { hlsRouter } from './hlsRouter.js';
 import { HttpError } from './httpErrors.js';
@@ -226,6 +228,8 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
   app.use('/api/interviews', requireUser, editingStaffRouter(deps.editing));
 
   app.use((_req, _res, next) => next(new HttpError(404, 'not_found', 'Nothing is at this address; check the URL.')));
+  app.use(databaseUnavailable(logger.child({ component: 'http' })));
+  app.use(storageUnavailable(logger.child({ component: 'http' })));
   app.use(errorHandler(logger.child({ component: 'http' })));
   return app;
 }
