@@ -32,7 +32,7 @@ const scrape = () => scrapeMetrics(server.url);
 const cameraLabels = () => ({ interview_id: interviewId, camera_id: camera.id });
 const value = async (name: string, labels: Record<string, string> = {}) => metricValue(await scrape(), name, labels);
 
-describe('media metrics', () => {
+describe('media metrics', { timeout: 180_000 }, () => {
   it('are zero before any camera publishes', async () => {
     const samples = await scrape();
     expect(metricValue(samples, 'oi_publishers')).toBe(0);
