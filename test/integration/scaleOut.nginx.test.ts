@@ -155,6 +155,13 @@ describe('realtime across processes behind nginx', () => {
     expect([miss.status, miss.headers.get('x-cache'), miss.headers.get('content-type')]).toEqual([200, 'MISS', 'video/mp2t']);
     expect(miss.headers.get('cache-control')).toBe('public, max-age=86400');
     expect(Buffer.from(await miss.arrayBuffer()).equals(onDisk)).toBe(true);
+    // The origin answers revalidations (as a browser sends them: fetch would add no-cache to a bare If-None-Match) and
+    // ranges (Safari's player asks for ranges) as a static file server does.
+    const etag = miss.headers.get('etag')!;
+    expect((await fetch(mediaNode.url + segmentPath, { headers: { 'If-None-Match': etag, 'Cache-Control': 'max-age=0' } })).status).toBe(304);
+    const range = await fetch(mediaNode.url + segmentPath, { headers: { Range: 'bytes=100-199' } });
+    expect(range.status).toBe(206);
+    expect(Buffer.from(await range.arrayBuffer()).equals(onDisk.subarray(100, 200))).toBe(true);
     // Gone from the origin, still served from nginx's cache, byte for byte.
     fs.rmSync(path.join(hlsDir(mediaNode.dataDir, recorded), segmentName));
     expect((await fetch(mediaNode.url + segmentPath)).status).toBe(404);
