@@ -19,7 +19,8 @@ export function chaptersRouter(deps: {
   corsOrigins: readonly string[];
 }): express.Router {
   const router = express.Router();
-  router.use(publicCors(deps.corsOrigins));
+  // Only on its own paths: mounted at the root, a bare router.use would answer CORS for the whole staff API too.
+  router.use(['/api/public/interviews/:id/chapters', '/media/interviews/:id/replay/:file'], publicCors(deps.corsOrigins));
 
   const publicInterview = async (id: string | undefined) => {
     const interview = await deps.interviews.get(parseId(id, 'The interview'));
