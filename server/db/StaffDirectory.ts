@@ -100,6 +100,11 @@ export class StaffDirectory {
     );
   }
 
+  /** The interviews where the user sits at a desk (host, guest, moderator, reviewer), for the console's home. */
+  desks(userId: string): Promise<{ interviewId: string; roles: string[] }[]> {
+    return this.#dataSource.query(`SELECT interview_id AS "interviewId", roles FROM interview_members WHERE user_id = $1`, [userId]);
+  }
+
   /** Replaces the password and ends the user's sessions (whoever knew the old one is logged out); false if unknown. */
   async resetPassword(userId: string, passwordHash: string): Promise<boolean> {
     return this.#dataSource.transaction(async (manager) => {

@@ -18,7 +18,9 @@ export function planMetaRouter(plan: PlanServices): express.Router {
     const can = Object.fromEntries(
       (Object.keys(PLAN_ACTION_ROLES) as PlanAction[]).map((action) => [action, isPlanAllowed(actor, action, { organisationId: actor.organisationId })]),
     );
-    res.json({ userId: actor.userId, username: currentUser(res.locals).username, admin: actor.admin, roles: actor.roles, organisation, can });
+    // The per-interview desks (host, guest, moderator, reviewer) decide what waits for the user on the home page.
+    const desks = await plan.directory.desks(actor.userId);
+    res.json({ userId: actor.userId, username: currentUser(res.locals).username, admin: actor.admin, roles: actor.roles, organisation, can, desks });
   });
 
   router.get('/settings', async (_req, res) => {

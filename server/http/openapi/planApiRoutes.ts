@@ -61,7 +61,7 @@ export const PLAN_API_ROUTES: ApiRoute[] = [
   },
   {
     method: 'get', path: '/api/plan/me', tag: 'organisations', auth: 'session', summary: "The user's unit, roles and what they may do",
-    success: { status: 200, description: '`{ userId, username, admin, roles, organisation, can: { action: boolean } }`' },
+    success: { status: 200, description: '`{ userId, username, admin, roles, organisation, can: { action: boolean }, desks: [{ interviewId, roles }] }` (desks: where the user is host, guest, moderator or reviewer)' },
     errors: ['unauthenticated'],
   },
   {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StaffInterview, User } from '../../../web-components/src/api/types.js';
-import { homeSections } from '../../../web-components/src/console/homeSections.js';
+import { homeSections, TASK_PAGES, type HomeViewer } from '../../../web-components/src/console/homeSections.js';
+import type { DeskRole } from '../../../web-components/src/console/plan/planTypes.js';
 
 const now = new Date(2026, 5, 1, 10, 0);
 const at = (days: number, hour: number) => new Date(2026, 5, 1 + days, hour, 0).toISOString();
@@ -62,5 +63,76 @@ describe('homeSections', () => {
   it('gives no preparation tasks to roles that do not prepare shows', () => {
     const guestUser: User = { id: 'g', username: 'guest', role: 'guest-only' };
     expect(homeSections([interview({ status: 'draft' })], guestUser, now).tasks).toEqual([]);
+  });
+
+  describe('the desk roles (per interview)', () => {
+    const staff: User = { id: 's', username: 'li', role: 'staff' };
+    // A unit's account with a desk: not office, so no preparation tasks of its own.
+    const viewer = (desks: [string, DeskRole[]][], orgRoles: string[] = ['proposer']): HomeViewer => ({ orgRoles, desks: new Map(desks) });
+    const kinds = (tasks: { kind: string; interview: { id: string } }[]) => tasks.map((task) => [task.kind, task.interview.id]);
+
+    it('host and guest: their desk while on air and on the day before, nothing for far-off or other shows', () => {
+      const tomorrow = interview({ startsAt: at(0, 20) });
+      const live = interview({ status: 'live', startsAt: at(0, 9) });
+      const nextMonth = interview({ startsAt: at(30, 9) });
+      const notMine = interview({ status: 'live' });
+      const desks = viewer([
+        [tomorrow.id, ['host']],
+        [live.id, ['guest']],
+        [nextMonth.id, ['host']],
+      ]);
+      expect(kinds(homeSections([tomorrow, live, nextMonth, notMine], staff, now, desks).tasks)).toEqual([
+        ['host', tomorrow.id],
+        ['guest', live.id],
+      ]);
+    });
+
+    it('moderator: from the announcement (advance questions) until the show ends, not for a draft', () => {
+      const announced = interview({ startsAt: at(20, 9) });
+      const live = interview({ status: 'live' });
+      const draft = interview({ status: 'draft', startsAt: at(1, 9) });
+      const ended = interview({ status: 'ended' });
+      const desks = viewer([announced, live, draft, ended].map((i) => [i.id, ['moderator']] as [string, DeskRole[]]));
+      expect(kinds(homeSections([announced, live, draft, ended], staff, now, desks).tasks)).toEqual([
+        ['moderate', announced.id],
+        ['moderate', live.id],
+      ]);
+    });
+
+    it('reviewer: the review desk on air, then the transcript and the follow-ups; a guest answers follow-ups too', () => {
+      const live = interview({ status: 'live' });
+      const ended = interview({ status: 'ended', nextStatuses: ['replay'] });
+      const replay = interview({ status: 'replay' });
+      const desks = viewer([
+        [live.id, ['reviewer']],
+        [ended.id, ['reviewer']],
+        [replay.id, ['guest']],
+      ]);
+      expect(kinds(homeSections([live, ended, replay], staff, now, desks).tasks)).toEqual([
+        ['review', live.id],
+        ['transcript', ended.id],
+        ['followUps', ended.id],
+        ['followUps', replay.id],
+      ]);
+    });
+
+    it('the centre announces and publishes replays but does not edit; a unit account with no desk has nothing to do', () => {
+      const dueDraft = interview({ status: 'draft', startsAt: at(3, 9), guests: [] });
+      const ended = interview({ status: 'ended', nextStatuses: ['replay'] });
+      expect(kinds(homeSections([dueDraft, ended], staff, now, viewer([], ['publisher'])).tasks)).toEqual([
+        ['announce', dueDraft.id],
+        ['publishReplay', ended.id],
+      ]);
+      expect(homeSections([dueDraft, ended], staff, now, viewer([], ['proposer'])).tasks).toEqual([]);
+      // Staff from before roles still prepares everything.
+      expect(kinds(homeSections([dueDraft], staff, now, viewer([], [])).tasks)).toEqual([
+        ['announce', dueDraft.id],
+        ['addGuests', dueDraft.id],
+      ]);
+    });
+
+    it('links each task to the page where it is done', () => {
+      expect(TASK_PAGES).toMatchObject({ moderate: '/moderate', host: '/host', guest: '/guest', review: '/review', transcript: '/transcript', followUps: '/follow-ups' });
+    });
   });
 });

@@ -5,7 +5,8 @@ import { baseStyles } from '../styles.js';
 import { api } from './api.js';
 import { consoleError } from './consoleError.js';
 import { consoleStyles } from './console-styles.js';
-import { homeSections, UPCOMING_DAYS, type HomeSections, type HomeTaskKind } from './homeSections.js';
+import { homeSections, TASK_PAGES, UPCOMING_DAYS, type HomeSections, type HomeTaskKind, type HomeViewer } from './homeSections.js';
+import type { DeskRole, PlanMe } from './plan/planTypes.js';
 import { STATUS_KEYS } from './oi-interview-list.js';
 
 const TASK_KEYS: Record<HomeTaskKind, MessageKey> = {
@@ -13,6 +14,12 @@ const TASK_KEYS: Record<HomeTaskKind, MessageKey> = {
   setTime: 'taskSetTime',
   addGuests: 'taskAddGuests',
   publishReplay: 'taskPublishReplay',
+  moderate: 'taskModerate',
+  host: 'taskHostDesk',
+  guest: 'taskGuestDesk',
+  review: 'taskReviewDesk',
+  transcript: 'taskTranscript',
+  followUps: 'taskFollowUps',
 };
 
 /** Refreshed while open: a show going on air should appear without a reload. */
@@ -24,12 +31,15 @@ export class OiHome extends LitElement {
     lang: { type: String, reflect: true },
     user: { attribute: false },
     interviews: { state: true },
+    viewer: { state: true },
     error: { state: true },
   };
 
   declare lang: string;
   declare user: User | null;
   declare interviews: StaffInterview[] | null;
+  /** The user's workflow roles and desks; null until loaded (or if that failed: the page then shows the shows). */
+  declare viewer: HomeViewer | null;
   declare error: string;
 
   #timer: ReturnType<typeof setInterval> | undefined;
@@ -38,6 +48,7 @@ export class OiHome extends LitElement {
     super();
     this.user = null;
     this.interviews = null;
+    this.viewer = null;
     this.error = '';
   }
 
@@ -58,7 +69,9 @@ export class OiHome extends LitElement {
 
   private async load(): Promise<void> {
     try {
-      this.interviews = await api<StaffInterview[]>('/api/interviews');
+      const [interviews, me] = await Promise.all([api<StaffInterview[]>('/api/interviews'), api<PlanMe>('/api/plan/me').catch(() => null)]);
+      this.interviews = interviews;
+      if (me) this.viewer = { orgRoles: me.roles, desks: new Map<string, readonly DeskRole[]>(me.desks.map((desk) => [desk.interviewId, desk.roles])) };
       this.error = '';
     } catch (error) {
       this.error = consoleError(this.lang, error);
@@ -66,7 +79,7 @@ export class OiHome extends LitElement {
   }
 
   override render(): TemplateResult {
-    const sections = this.interviews && this.user ? homeSections(this.interviews, this.user, new Date()) : null;
+    const sections = this.interviews && this.user ? homeSections(this.interviews, this.user, new Date(), this.viewer ?? undefined) : null;
     return html`
       <h1>${this.msg('homeTitle')}</h1>
       <p class="error" role="alert">${this.error}</p>
@@ -95,7 +108,7 @@ export class OiHome extends LitElement {
           : html`<ul class="cards">
               ${sections.tasks.map(
                 (task) => html`<li>
-                  <a href="#/interviews/${encodeURIComponent(task.interview.id)}${task.kind === 'setTime' || task.kind === 'addGuests' ? '/edit' : ''}">
+                  <a href="#/interviews/${encodeURIComponent(task.interview.id)}${TASK_PAGES[task.kind]}">
                     ${this.msg(TASK_KEYS[task.kind], { title: task.interview.title })}
                   </a>
                 </li>`,

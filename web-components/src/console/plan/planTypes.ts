@@ -28,7 +28,12 @@ export interface PlanMe {
   roles: OrgRole[];
   organisation: Organisation | null;
   can: Record<string, boolean>;
+  /** The interviews where the user is host, guest, moderator or reviewer. */
+  desks: { interviewId: string; roles: DeskRole[] }[];
 }
+
+/** A seat at an interview's Q&A desks (interview_members). */
+export type DeskRole = 'moderator' | 'host' | 'guest' | 'reviewer';
 
 export type ProposalStatus = 'draft' | 'submitted' | 'changes_requested' | 'accepted' | 'declined';
 
