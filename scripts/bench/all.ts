@@ -191,7 +191,7 @@ function markdown(data: Report): string {
     }
     for (const verdict of judged) {
       const met = verdict.met === null ? 'not measured' : verdict.met ? 'met' : '**missed**';
-      rows.push(`| ${entry.name} | ${status} | ${verdict.measure} | ${verdict.value ?? '—'} | ${verdict.target} | ${met} | ${load} | ${when} |`);
+      rows.push(`| ${entry.name} | ${status} | ${verdict.measure} | ${verdict.value === null ? '—' : `${verdict.value}${verdict.unit ? ` ${verdict.unit}` : ''}`} | ${verdict.target} | ${met} | ${load} | ${when} |`);
     }
   }
   return [

@@ -35,6 +35,7 @@ export const TARGETS: readonly Target[] = [
 export interface Verdict {
   measure: string;
   value: number | null;
+  unit: string;
   target: string;
   met: boolean | null;
 }
@@ -46,13 +47,13 @@ export function judge(bench: string, lines: readonly Record<string, unknown>[]):
     const judged = lines.filter((line) => target.applies?.(line) ?? true);
     const targetText = `${target.op === '==' ? '=' : target.op.replace('<=', '≤').replace('>=', '≥')} ${target.limit}${target.unit ? ` ${target.unit}` : ''}`;
     if (judged.length === 0) {
-      verdicts.push({ measure: target.measure, value: null, target: targetText, met: null });
+      verdicts.push({ measure: target.measure, value: null, unit: target.unit, target: targetText, met: null });
       continue;
     }
     for (const line of judged) {
       const value = numberAt(line, target.path);
       const met = value === null ? null : target.op === '<=' ? value <= target.limit : target.op === '>=' ? value >= target.limit : value === target.limit;
-      verdicts.push({ measure: target.measure, value, target: targetText, met });
+      verdicts.push({ measure: target.measure, value, unit: target.unit, target: targetText, met });
     }
   }
   return verdicts;
