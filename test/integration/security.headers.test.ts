@@ -42,8 +42,8 @@ describe('CSRF defence on cookie-authenticated writes', () => {
 
   it('refuses changes from another origin on JSON, raw-body and body-less routes, and takes the same from its own', async () => {
     const own = new URL(server.app.publicUrl).origin;
-    const jpeg = await sharp({ create: { width: 40, height: 50, channels: 3, background: '#888' } }).jpeg().toBuffer();
-    const attempts: [string, string, Record<string, string>, string | Buffer | undefined][] = [
+    const jpeg = new Uint8Array(await sharp({ create: { width: 40, height: 50, channels: 3, background: '#888' } }).jpeg().toBuffer());
+    const attempts: [string, string, Record<string, string>, string | Uint8Array<ArrayBuffer> | undefined][] = [
       ['POST', '/api/interviews', { 'Content-Type': 'application/json' }, JSON.stringify({ title: 'x' })],
       ['POST', `/api/interviews/${interviewId}/portraits`, { 'Content-Type': 'image/jpeg' }, jpeg],
       ['POST', '/api/auth/logout', {}, undefined],

@@ -103,6 +103,9 @@ export const ERROR_STATUS = {
   export_finished: 409,
   recording_empty: 409,
   rate_limited: 429,
+  login_locked: 429,
+  login_rate_limited: 429,
+  publisher_limit: 503,
   shutting_down: 503,
 } as const;
 
@@ -144,7 +147,7 @@ export const API_ROUTES: ApiRoute[] = [
   {
     method: 'post', path: '/api/auth/login', tag: 'auth', auth: 'none', summary: 'Log in; sets the session cookie', body: loginBody,
     success: { status: 200, description: '`{ user: { id, username, role } }` and the `oi_session` cookie' },
-    errors: [...jsonBody, 'invalid_credentials'],
+    errors: [...jsonBody, 'invalid_credentials', 'login_locked', 'login_rate_limited'],
   },
   {
     method: 'post', path: '/api/auth/logout', tag: 'auth', auth: 'none', summary: 'Log out; ends the session and clears the cookie',
@@ -423,7 +426,7 @@ export const API_ROUTES: ApiRoute[] = [
     method: 'post', path: '/whip/{cameraId}', tag: 'whip', auth: 'bearer', summary: 'Publish: send the SDP offer, get the answer',
     rawBody: { contentTypes: ['application/sdp'], description: 'The SDP offer, at most 128 kB' },
     success: { status: 201, description: 'The SDP answer; `Location` names the session, `ETag` its ICE session', contentType: 'application/sdp' },
-    errors: [...whip, 'unsupported_media_type', 'sdp_missing', 'sdp_unsupported', 'invalid_body', 'body_too_large'],
+    errors: [...whip, 'unsupported_media_type', 'sdp_missing', 'sdp_unsupported', 'invalid_body', 'body_too_large', 'publisher_limit'],
   },
   {
     method: 'options', path: '/whip/{cameraId}/{sessionId}', tag: 'whip', auth: 'none',
@@ -436,14 +439,14 @@ export const API_ROUTES: ApiRoute[] = [
     rawBody: { contentTypes: ['application/trickle-ice-sdpfrag'], description: 'An SDP fragment; `If-Match` carries the ETag' },
     success: { status: 204, description: 'Candidates taken; an ICE restart answers 200 with the new fragment' },
     errors: [
-      ...whip, 'unsupported_media_type', 'session_not_found', 'precondition_required', 'etag_mismatch', 'invalid_fragment', 'invalid_body',
+      ...whip, 'unsupported_media_type', 'session_not_found', 'precondition_required', 'etag_mismatch', 'invalid_fragment', 'invalid_body', 'rate_limited',
       'body_too_large',
     ],
   },
   {
     method: 'delete', path: '/whip/{cameraId}/{sessionId}', tag: 'whip', auth: 'bearer', summary: 'Stop publishing',
     success: { status: 200, description: 'Stopped' },
-    errors: [...whip, 'session_not_found'],
+    errors: [...whip, 'session_not_found', 'rate_limited'],
   },
 
   // whep
@@ -480,12 +483,12 @@ export const API_ROUTES: ApiRoute[] = [
     method: 'patch', path: '/whep/sessions/{sessionId}', tag: 'whep', auth: 'session', summary: 'Trickle ICE candidates or restart ICE',
     rawBody: { contentTypes: ['application/trickle-ice-sdpfrag'], description: 'An SDP fragment; `If-Match` carries the ETag' },
     success: { status: 204, description: 'Candidates taken; an ICE restart answers 200 with the new fragment' },
-    errors: [...whep, 'unsupported_media_type', 'session_not_found', 'precondition_required', 'etag_mismatch', 'invalid_fragment', 'invalid_body', 'body_too_large'],
+    errors: [...whep, 'unsupported_media_type', 'session_not_found', 'precondition_required', 'etag_mismatch', 'invalid_fragment', 'invalid_body', 'body_too_large', 'rate_limited'],
   },
   {
     method: 'delete', path: '/whep/sessions/{sessionId}', tag: 'whep', auth: 'session', summary: 'Stop watching',
     success: { status: 200, description: 'Stopped' },
-    errors: [...whep, 'session_not_found'],
+    errors: [...whep, 'session_not_found', 'rate_limited'],
   },
 
   // records (after the show)
