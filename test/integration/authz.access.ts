@@ -246,6 +246,8 @@ export const EXPECTED_ACCESS: Record<string, Expected> = {
   'POST /api/plan-rows/{id}/schedule': { allow: OFFICE, request: async (w) => ({ path: `/api/plan-rows/${await w.spareRow()}/schedule`, json: {} }) },
   'GET /api/interviews/{id}/checklist': { allow: [...OFFICE, 'publisher', 'studio', 'proposer', 'deptReviewer', ...LEGACY], hidden: OTHER_UNIT },
   'PUT /api/interviews/{id}/checklist/{item}': { allow: [...OFFICE, 'proposer', 'deptReviewer', ...LEGACY], hidden: OTHER_UNIT, request: () => ({ json: { done: true } }) },
+  // Every logged-in user gets a list: the office, centre and station every upcoming show's, a unit its own, staff from before roles all.
+  'GET /api/checklists': { allow: USERS },
 
   // WebSockets (SOCKET_ENDPOINTS): the viewer's is public, the console's is for the interview's staff.
   'WS /api/public/interviews/{id}/events': { allow: EVERYONE },
