@@ -101,6 +101,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly mailOutbox = new Gauge({
+    name: 'oi_mail_outbox',
+    help: 'E-mails (reminders) queued to be sent, and those given up on after every retry, across every server process.',
+    labelNames: ['status'] as const,
+    registers: [this.registry],
+  });
+
   readonly scrapeStepFailures = new Counter({
     name: 'oi_metrics_scrape_step_failures_total',
     help: 'Scrapes in which a measurement could not be read (e.g. the database was unreachable); the log says why.',

@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MailOutboxRepository } from '../../server/db/MailOutboxRepository.js';
 import { createLogger } from '../../server/logger.js';
 import type { ApiSession } from '../helpers/ApiSession.js';
 import { metricValue, scrapeMetrics } from '../helpers/prometheusText.js';
@@ -154,6 +155,20 @@ describe('/metrics', () => {
     expect(sum).toBeLessThan(120);
     expect(metricValue(samples, 'oi_clip_export_jobs', { status: 'queued' })).toBe(0);
     expect(metricValue(samples, 'oi_clip_export_jobs', { status: 'running' })).toBe(0);
+  });
+
+  it('counts the e-mail outbox: queued and given up on', async () => {
+    const outbox = new MailOutboxRepository(server.app.database.dataSource);
+    const mail = (to: string) => ({ kind: 'proposal_reminder', to, userId: null, subject: '请报送选题', body: '…' });
+    await outbox.enqueue([mail('a@example.gov.cn'), mail('b@example.gov.cn')]);
+    const mails = async () => {
+      const samples = await scrapeMetrics(server.url);
+      return [metricValue(samples, 'oi_mail_outbox', { status: 'queued' }), metricValue(samples, 'oi_mail_outbox', { status: 'failed' })];
+    };
+    expect(await mails()).toEqual([2, 0]);
+    const [first] = await outbox.claimDue(1, 60_000);
+    await outbox.markFailedAttempt(first!.id, 'mail server refused the sender', null);
+    expect(await mails()).toEqual([1, 1]);
   });
 
   it('counts the open WebSocket clients', async () => {
