@@ -161,15 +161,6 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       metrics.mailOutbox.set({ status: 'queued' }, lengths.mailsQueued);
       metrics.mailOutbox.set({ status: 'failed' }, lengths.mailsFailed);
     });
-    qa.questions.on('approved', ({ waitedMs }) => metrics.moderationLatency.observe(waitedMs / 1000));
-    const queues = new QueueLengthRepository(dataSource);
-    metrics.beforeScrape('queues', async () => {
-      const lengths = await queues.lengths();
-      metrics.moderationQueue.set({ kind: 'question' }, lengths.pendingQuestions);
-      metrics.moderationQueue.set({ kind: 'post' }, lengths.pendingPosts);
-      metrics.exportJobs.set({ status: 'queued' }, lengths.exportsQueued);
-      metrics.exportJobs.set({ status: 'running' }, lengths.exportsRunning);
-    });
     // Viewer counts are kept for the statistics; the last ones are written at shutdown, before the database closes.
     const audience = new AudienceRecorder(new AudienceRepository(dataSource), logger.child({ component: 'audience' }));
     undo.push(() => audience.close());
