@@ -74,7 +74,7 @@ export class ServerSupervisor {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       if (this.#starts >= start && this.pid !== undefined) {
-        if ((await probe(`${url}/healthz`)) === 200) return;
+        if ((await httpStatus(`${url}/healthz`)) === 200) return;
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -92,17 +92,21 @@ export class ServerSupervisor {
     return killedAt;
   }
 
-  /** Stops restarting and ends the server: SIGTERM, then SIGKILL after 30 s. Idempotent. */
-  async stop(): Promise<void> {
+  /**
+   * Stops restarting and ends the server: SIGTERM, then SIGKILL after 30 s. Resolves with its exit code (null when it
+   * was already gone or had to be killed). Idempotent.
+   */
+  async stop(): Promise<number | null> {
     this.#stopped = true;
     clearTimeout(this.#restartTimer);
     const child = this.#child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
+    if (!child || child.exitCode !== null || child.signalCode !== null) return null;
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
     const force = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    await exited;
+    const code = await exited;
     clearTimeout(force);
+    return code;
   }
 
   #spawn(): void {
@@ -120,10 +124,10 @@ export class ServerSupervisor {
 }
 
 /**
- * GET on a fresh connection, given up after 3 s (0 for no answer). Not fetch: under vitest a fetch to the restarted
+ * The status of a GET on a fresh connection, given up after 3 s (0 for no answer, e.g. connection refused). Not fetch: under vitest a fetch to the restarted
  * server was seen to hang for minutes while curl got its answer at once.
  */
-function probe(url: string): Promise<number> {
+export function httpStatus(url: string): Promise<number> {
   return new Promise((resolve) => {
     const request = http.get(url, { agent: false, timeout: 3000 }, (response) => {
       response.resume();

@@ -11,7 +11,7 @@ import { counterFrames, pidsWithCommandLine } from '../helpers/frameCounter.js';
 import { freePort } from '../helpers/freePort.js';
 import { COUNTER_FPS, publishLavfi, type LavfiPublisher } from '../helpers/lavfiPublisher.js';
 import { Netizen, questionAction } from '../helpers/qaFixtures.js';
-import { serverEnv, ServerSupervisor } from '../helpers/ServerSupervisor.js';
+import { httpStatus, serverEnv, ServerSupervisor } from '../helpers/ServerSupervisor.js';
 import { TEST_ADMIN } from '../helpers/startTestApp.js';
 import { makeTempDir, removeTempDir } from '../helpers/tempDir.js';
 
@@ -207,5 +207,16 @@ describe('kill -9 of the server during a show, restarted by a supervisor', () =>
     expect(lost.camera).toBeLessThan(1.5);
     expect(lost.program).toBeLessThan(1.5);
     expect(readdirSync(path.join(dataDir, 'interviews', interviewId, 'recordings')).length).toBeGreaterThanOrEqual(4);
+
+    // SIGTERM to the restarted server during the show: it stops accepting at once (refused while it still runs),
+    // finishes the playlist and exits 0 (the rest of a graceful stop: shutdown.test.ts).
+    const stopped = supervisor.stop();
+    let refusedWhileRunning = false;
+    while (!refusedWhileRunning && supervisor.pid !== undefined) {
+      refusedWhileRunning = (await httpStatus(`${url}/healthz`)) === 0 && supervisor.pid !== undefined;
+    }
+    expect(await stopped).toBe(0);
+    expect(refusedWhileRunning).toBe(true);
+    expect(playlist(interviewId).text.trimEnd().endsWith('#EXT-X-ENDLIST')).toBe(true);
   }, 420_000);
 });
