@@ -6,16 +6,24 @@ const EMBEDDED_PATHS = ['/assets/', '/media/', '/api/public/'];
 
 /**
  * helmet's headers on every answer (nosniff, no-referrer, COOP, …) with a Content-Security-Policy that allows
- * nothing: JSON, files and uploads never run script or load anything, even opened directly. Pages replace the
+ * nothing but connecting back to this server: JSON, files and uploads never run script or load anything, even opened
+ * directly (connect-src gives nothing to a page that cannot run script; tools driving a browser from /healthz use it). Pages replace the
  * policy with their own (pageSecurityPolicy). HSTS only when the public URL is https: over plain http it would lock
  * browsers out. Framing is governed by each page's frame-ancestors, not X-Frame-Options: portals embed /watch.
  */
 export function securityHeaders(publicUrl: string): RequestHandler {
-  const https = publicUrl.startsWith('https:');
+  const own = new URL(publicUrl);
+  const https = own.protocol === 'https:';
   const headers = helmet({
     contentSecurityPolicy: {
       useDefaults: false,
-      directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] },
+      directives: {
+        defaultSrc: ["'none'"],
+        connectSrc: ["'self'", own.origin, `${https ? 'wss:' : 'ws:'}//${own.host}`],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'none'"],
+      },
     },
     // A year, this host only: other sites under the county's domain may not have TLS yet.
     strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: false } : false,

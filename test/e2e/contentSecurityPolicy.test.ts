@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type TestBrowser } from '../helpers/chromium.js';
 import { loginToConsole, shadowText } from '../helpers/consolePages.js';
+import { apiSecurityPolicy } from '../helpers/apiSecurityPolicy.js';
 import { startTestApp, type TestApp } from '../helpers/startTestApp.js';
 
 /**
@@ -55,7 +56,7 @@ describe('Content-Security-Policy in Chromium', () => {
     }
     expect((await fetch(`${server.url}/console`)).headers.get('Content-Security-Policy')).toMatch(/frame-ancestors 'none'/);
     expect((await fetch(`${server.url}/api/auth/me`)).headers.get('Content-Security-Policy')).toBe(
-      "default-src 'none';frame-ancestors 'none';base-uri 'none';form-action 'none'",
+      apiSecurityPolicy(server.app.publicUrl),
     );
   });
 

@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiSession } from '../helpers/ApiSession.js';
+import { apiSecurityPolicy } from '../helpers/apiSecurityPolicy.js';
 import { startTestApp, type TestApp } from '../helpers/startTestApp.js';
 
 /**
@@ -21,7 +22,7 @@ afterAll(() => server?.close());
 describe('headers on every answer', () => {
   it('JSON: a policy that allows nothing, nosniff, no-referrer, no X-Powered-By, no HSTS over http', async () => {
     const response = await staff.get('/api/auth/me');
-    expect(response.headers.get('Content-Security-Policy')).toBe("default-src 'none';frame-ancestors 'none';base-uri 'none';form-action 'none'");
+    expect(response.headers.get('Content-Security-Policy')).toBe(apiSecurityPolicy(server.app.publicUrl));
     expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');
     expect(response.headers.get('Referrer-Policy')).toBe('no-referrer');
     expect(response.headers.get('Cross-Origin-Opener-Policy')).toBe('same-origin');
