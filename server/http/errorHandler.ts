@@ -21,7 +21,10 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       return;
     }
     const answer = toHttpError(error);
-    if (answer.status >= 500) {
+    if (answer.status >= 500 && error instanceof HttpError) {
+      // A deliberate 5xx (database_unavailable, storage_full…) is no bug: its cause was logged where it was raised.
+      logger.warn({ code: answer.code, method: req.method, url: req.originalUrl }, 'request answered with a service error');
+    } else if (answer.status >= 500) {
       logger.error({ err: error, method: req.method, url: req.originalUrl }, 'request failed');
     } else {
       logger.debug({ code: answer.code, method: req.method, url: req.originalUrl }, 'request refused');

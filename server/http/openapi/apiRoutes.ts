@@ -107,6 +107,9 @@ export const ERROR_STATUS = {
   login_rate_limited: 429,
   publisher_limit: 503,
   shutting_down: 503,
+  database_unavailable: 503,
+  storage_read_only: 503,
+  storage_full: 507,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -195,7 +198,7 @@ export const API_ROUTES: ApiRoute[] = [
     success: { status: 201, description: '`{ photo, photoUrl, width, height, bytes }`; put `photo` in the person' },
     errors: [
       ...staff, 'forbidden_origin', 'unsupported_image_type', 'image_too_large', 'image_type_mismatch', 'image_too_many_pixels',
-      'image_unreadable',
+      'image_unreadable', 'storage_full', 'storage_read_only',
     ],
   },
   {
@@ -356,7 +359,7 @@ export const API_ROUTES: ApiRoute[] = [
     success: { status: 201, description: '`{ id, url, width, height, bytes, mimeType }`', schema: uploadedImageSchema },
     errors: [
       ...qaStaff, 'forbidden_origin', 'unsupported_image_type', 'image_too_large', 'image_type_mismatch', 'image_too_many_pixels',
-      'image_unreadable',
+      'image_unreadable', 'storage_full', 'storage_read_only',
     ],
   },
 

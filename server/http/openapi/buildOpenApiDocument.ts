@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { serverMessage, helloMessage, SOCKET_ENDPOINTS } from '../../realtime/socketMessages.js';
 import { SESSION_COOKIE } from '../sessionCookie.js';
-import { API_ROUTES, API_TAGS, ERROR_STATUS, type ApiRoute } from './apiRoutes.js';
+import { API_ROUTES, API_TAGS, ERROR_STATUS, type ApiRoute, type ErrorCode } from './apiRoutes.js';
 
 const ERROR_REF = { $ref: '#/components/schemas/Error' };
 
@@ -138,7 +138,9 @@ function componentRef(schema: z.ZodType): { $ref: string } {
 /** One response per status, naming the codes this route can answer with it. */
 function errorResponses(route: ApiRoute): Record<string, object> {
   const byStatus = new Map<number, Set<string>>();
-  for (const code of route.errors) {
+  // Whatever reads or writes PostgreSQL answers database_unavailable while it cannot be reached (docs/operations.md).
+  const database: ErrorCode[] = /^\/(api|whip|whep)\//.test(route.path) ? ['database_unavailable'] : [];
+  for (const code of [...route.errors, ...database]) {
     const status = ERROR_STATUS[code];
     byStatus.set(status, (byStatus.get(status) ?? new Set()).add(code));
   }
