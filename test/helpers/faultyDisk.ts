@@ -1,12 +1,35 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+
+/** What this process can do to a directory: mount a tmpfs on it (root), chmod it (others), or neither (root without
+ * CAP_SYS_ADMIN, as in an unprivileged container, where chmod does not bind root either). */
+export type DiskFaults = 'tmpfs' | 'chmod' | 'none';
 
 /**
  * Real disk faults for a test's data directory. As root (CI containers, these machines) a small tmpfs is mounted on
  * it, so "disk full" is a real ENOSPC and "read-only" a real EROFS (remount ro); as another user nothing can be
  * mounted, so read-only is chmod a-w (EACCES) and disk full is not available (the test says so and skips it).
  */
+let probed: DiskFaults | undefined;
+
+/** Which faults this process can cause, found once by trying to mount a tmpfs on a scratch directory. */
+export function diskFaults(): DiskFaults {
+  if (probed !== undefined) return probed;
+  if (process.getuid?.() !== 0) return (probed = 'chmod');
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'oi-mount-probe-'));
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', scratch], { stdio: 'pipe' });
+    execFileSync('umount', [scratch], { stdio: 'pipe' });
+    probed = 'tmpfs';
+  } catch {
+    probed = 'none';
+  }
+  fs.rmdirSync(scratch);
+  return probed;
+}
+
 export class FaultyDisk {
   readonly dir: string;
   /** Whether a tmpfs is mounted on dir (false: a plain directory). */
@@ -20,13 +43,9 @@ export class FaultyDisk {
 
   /** Mounts a tmpfs of `sizeMb` on the (empty) directory when this process may, else leaves it as it is. */
   static prepare(dir: string, sizeMb: number): FaultyDisk {
-    if (process.getuid?.() !== 0) return new FaultyDisk(dir, false);
-    try {
-      execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${sizeMb}m,mode=0711`, 'tmpfs', dir], { stdio: 'pipe' });
-      return new FaultyDisk(dir, true);
-    } catch {
-      return new FaultyDisk(dir, false);
-    }
+    if (diskFaults() !== 'tmpfs') return new FaultyDisk(dir, false);
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${sizeMb}m,mode=0711`, 'tmpfs', dir], { stdio: 'pipe' });
+    return new FaultyDisk(dir, true);
   }
 
   /** Read-only (remount ro on the tmpfs) or writable again. */
