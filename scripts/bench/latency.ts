@@ -239,7 +239,8 @@ try {
   console.log(JSON.stringify(result));
 } finally {
   watching = false;
-  await segmentWatch.catch((error: unknown) => log('segment watch failed', { error: String(error) }));
+  // A segment being fetched and decoded on a starved machine may take long: wait for it at most 5 s.
+  await Promise.race([segmentWatch.catch((error: unknown) => log('segment watch failed', { error: String(error) })), sleep(5000)]);
   await browser.close();
   await server.close();
 }
@@ -251,7 +252,7 @@ async function watchSegments(hlsBase: string, into: { name: string; duration: nu
   while (watching) {
     const playlist = await fetchText(`${hlsBase}/index.m3u8`);
     const lines = playlist?.split('\n') ?? [];
-    for (let i = 0; i < lines.length; i++) {
+    for (let i = 0; i < lines.length && watching; i++) {
       const name = lines[i]!.trim();
       if (!name.endsWith('.ts') || seen.has(name)) continue;
       seen.add(name);
