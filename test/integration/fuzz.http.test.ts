@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { registeredRoutes } from '../helpers/expressRoutes.js';
 import { createInterview } from '../helpers/qaFixtures.js';
 import { startTestApp, type TestApp } from '../helpers/startTestApp.js';
@@ -165,6 +166,26 @@ describe('fuzzing every route', () => {
       { numRuns: RUNS, ...(SEED !== undefined && { seed: SEED }), endOnFailure: true },
     );
   }, 180_000);
+
+  it('closes a socket that sends anything but a hello, never with a server error', async () => {
+    const message = fc.oneof(text, jsonBody, brokenJson, fc.uint8Array({ maxLength: 2048 }), fc.constant(JSON.stringify({ type: 'hello', since: -1 })), hugeString);
+    await fc.assert(
+      fc.asyncProperty(message, fc.boolean(), async (data, staffSocket) => {
+        const path = staffSocket ? `/api/interviews/${ids['id']}/staff-events` : `/api/public/interviews/${ids['id']}/events`;
+        const ws = new WebSocket(app.url.replace(/^http/, 'ws') + path, { headers: staffSocket ? { Cookie: adminCookie, Origin: app.url } : {} });
+        const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+        await new Promise((resolve, reject) => {
+          ws.once('open', resolve);
+          ws.once('error', reject);
+        });
+        ws.send(data);
+        const code = await closed;
+        // 4400: not a hello (socketMessages.ts); 1009: over the 1 kB a client may send. Never 1011 (server error).
+        expect([4400, 1009], `closed with ${code}`).toContain(code);
+      }),
+      { numRuns: Math.ceil(RUNS / 10), ...(SEED !== undefined && { seed: SEED }), endOnFailure: true },
+    );
+  }, 120_000);
 
   it('is still up and serving afterwards', async () => {
     const response = await fetch(`${app.url}/healthz`);
