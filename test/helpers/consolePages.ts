@@ -25,3 +25,14 @@ export async function loginToConsole(page: Page, baseUrl: string): Promise<void>
   await page.locator('button[type="submit"]').click();
   await page.waitForURL(/#\/home/);
 }
+
+/** Signs `username` in on a fresh document (cookies cleared, so another user's console state is gone). */
+export async function loginAs(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
+  await page.context().clearCookies();
+  await page.goto('about:blank');
+  await page.goto(`${baseUrl}/console#/login`);
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill(password);
+  await page.locator('button[type="submit"]').click();
+  await page.waitForURL(/#\/home/);
+}

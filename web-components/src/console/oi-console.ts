@@ -167,7 +167,7 @@ export class OiConsole extends LitElement {
           ? html`<nav aria-label=${this.msg('consoleTitle')}>
               <a class="link-button" href="#/home">${this.msg('navHome')}</a>
               <a class="link-button" href="#/interviews">${this.msg('navInterviews')}</a>
-              <oi-plan-nav lang=${this.lang ?? nothing}></oi-plan-nav>
+              <oi-plan-nav lang=${this.lang ?? nothing} .userId=${this.user.id}></oi-plan-nav>
               <oi-records-nav lang=${this.lang ?? nothing}></oi-records-nav>
               <span>${this.msg('signedInAs', { username: this.user.username })}</span>
               <button type="button" class="secondary" @click=${() => void this.logout()}>${this.msg('logout')}</button>

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { t } from '../../i18n/index.js';
 import { api } from '../api.js';
 import type { PlanMe, UnitNotice } from './planTypes.js';
@@ -8,9 +8,11 @@ import type { PlanMe, UnitNotice } from './planTypes.js';
  * unit's unread notices (the office's reminders) on 选题征集.
  */
 export class OiPlanNav extends LitElement {
-  static override properties = { lang: { type: String, reflect: true }, me: { state: true }, unread: { state: true } };
+  static override properties = { lang: { type: String, reflect: true }, userId: { attribute: false }, me: { state: true }, unread: { state: true } };
 
   declare lang: string;
+  /** The signed-in user: another one signing in on the same page gets their own links. */
+  declare userId: string;
   declare me: PlanMe | null;
   declare unread: number;
 
@@ -25,14 +27,14 @@ export class OiPlanNav extends LitElement {
     return this;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('userId') || !this.hasUpdated) void this.load();
   }
 
   private async load(): Promise<void> {
     try {
       this.me = await api<PlanMe>('/api/plan/me', { redirectOn401: false });
+      this.unread = 0;
       if (this.me.organisation) this.unread = (await api<UnitNotice[]>('/api/notices', { redirectOn401: false })).filter((notice) => notice.readAt === null).length;
     } catch {
       // Without the workflow's links the console still works; the pages report their own errors when opened.
