@@ -29,6 +29,7 @@ import { BanEvents1795853300000 } from './migrations/1795853300000-BanEvents.js'
 import { InterviewModel1795853400000 } from './migrations/1795853400000-InterviewModel.js';
 import { YearlyPlan1795853600000 } from './migrations/1795853600000-YearlyPlan.js';
 import { MailOutbox1795854200000 } from './migrations/1795854200000-MailOutbox.js';
+import { ProgramSettings1795854100000 } from './migrations/1795854100000-ProgramSettings.js';
 import { SessionIdleAndLoginFailures1795854000000 } from './migrations/1795854000000-SessionIdleAndLoginFailures.js';
 
 /** The TypeORM data source; the schema comes only from the migrations (never `synchronize`). */
@@ -57,7 +58,7 @@ export function createDataSource(url: string): DataSource {
       TranscriptRevisionEntity,
       FollowUpEntity,
     ],
-    migrations: [InitialSchema1795852800000, InterviewChangeNotify1795852900000, QaSchema1795853000000, PostImages1795853100000, QuestionBans1795853200000, Records1795853700000, BanEvents1795853300000, InterviewModel1795853400000, YearlyPlan1795853600000, RecordingsAndClips1795853900000, SessionIdleAndLoginFailures1795854000000, MailOutbox1795854200000],
+    migrations: [InitialSchema1795852800000, InterviewChangeNotify1795852900000, QaSchema1795853000000, PostImages1795853100000, QuestionBans1795853200000, Records1795853700000, BanEvents1795853300000, InterviewModel1795853400000, YearlyPlan1795853600000, RecordingsAndClips1795853900000, SessionIdleAndLoginFailures1795854000000, ProgramSettings1795854100000, MailOutbox1795854200000],
     migrationsTableName: 'migrations',
     synchronize: false,
     logging: false,

@@ -203,6 +203,7 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
       interviews: deps.interviews,
       cameras: deps.cameras,
       media: deps.media,
+      programSettings: deps.editing.programSettings,
       diskFreeWarningBytes: config.diskFreeWarningGb * 1e9,
       logger: logger.child({ component: 'production' }),
     }),

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { MediaError, type CameraMediaStatus, type MediaServer, type ProgramOverlays } from '../../media/index.js';
 import type { CameraRepository } from '../db/CameraRepository.js';
 import type { InterviewRepository } from '../db/InterviewRepository.js';
+import type { ProgramSettings } from '../production/ProgramSettings.js';
 import { HttpError, NotFoundError } from './httpErrors.js';
 import { parseId, parseRequest } from './validate.js';
 
@@ -55,6 +56,8 @@ export function productionRouter(deps: {
   interviews: InterviewRepository;
   cameras: CameraRepository;
   media: MediaServer;
+  /** Applies the audio choice and overlays and stores them, so a restart keeps them. */
+  programSettings: ProgramSettings;
   /** config.diskFreeWarningGb in bytes: below it `disk.warning` is set. */
   diskFreeWarningBytes: number;
   logger: Logger;
@@ -92,9 +95,7 @@ export function productionRouter(deps: {
     }
     let switchMs: number | null = null;
     try {
-      if (input.audioCameraId !== undefined) {
-        deps.media.setProgramAudio(id, input.audioCameraId === null ? { follow: 'video' } : { follow: 'camera', cameraId: input.audioCameraId });
-      }
+      if (input.audioCameraId !== undefined) await deps.programSettings.setAudio(id, input.audioCameraId);
       if (input.cameraId !== undefined) switchMs = await deps.media.selectProgram(id, input.cameraId);
     } catch (error) {
       throw asHttpError(error);
@@ -115,7 +116,7 @@ export function productionRouter(deps: {
     const overlays = parseRequest(overlaysBody, req.body);
     if (!(await deps.interviews.get(id))) throw new NotFoundError('The interview');
     try {
-      const applied = await deps.media.setOverlays(id, overlays);
+      const applied = await deps.programSettings.setOverlays(id, overlays);
       deps.logger.info({ interviewId: id, userId: res.locals.user?.id, overlays }, 'program overlays changed');
       res.json(applied);
     } catch (error) {

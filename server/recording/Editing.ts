@@ -7,6 +7,7 @@ import type { InterviewRepository } from '../db/InterviewRepository.js';
 import { RecordingRepository } from '../db/RecordingRepository.js';
 import { ExportJobRunner } from '../jobs/ExportJobRunner.js';
 import { ReplayService } from '../replay/ReplayService.js';
+import { ProgramSettings } from '../production/ProgramSettings.js';
 import { ClipService } from './ClipService.js';
 import { DerivedMedia } from './DerivedMedia.js';
 import { RecordingService } from './RecordingService.js';
@@ -22,8 +23,9 @@ export interface EditingOptions {
 }
 
 /**
- * The after-show side of issue 5 in one place for the composition root: the recordings catalogue (kept in step with
- * the media node, recovered after a crash), replay chapters, clips and their persistent export jobs.
+ * Issue 5's state in PostgreSQL in one place for the composition root: the director's program settings (kept across
+ * restarts), and the after-show side: the recordings catalogue (kept in step with the media node, recovered after a
+ * crash), replay chapters, clips and their persistent export jobs.
  */
 export class Editing {
   readonly dataDir: string;
@@ -36,6 +38,8 @@ export class Editing {
   readonly exports: ExportJobRunner;
   /** Thumbnails, sound peaks and browser previews of recording parts for the clip editor. */
   readonly derived: DerivedMedia;
+  /** The director's audio choice and overlays, stored and restored when the program goes live again. */
+  readonly programSettings: ProgramSettings;
   readonly logger: Logger;
   #closing: Promise<void> | undefined;
 
@@ -52,6 +56,7 @@ export class Editing {
       interviewExists: async (id) => /^[0-9a-f-]{36}$/i.test(id) && (await o.interviews.statusOf(id)) !== null,
       logger: o.logger.child({ part: 'recordings' }),
     });
+    this.programSettings = new ProgramSettings(o.dataSource, o.media, o.logger.child({ part: 'program-settings' }));
     this.derived = new DerivedMedia({ dataDir: o.dataDir, ffmpegPath: o.media.ffmpegPath, logger: o.logger.child({ part: 'derived' }) });
     this.replay = new ReplayService({ dataSource: o.dataSource, dataDir: o.dataDir, ffmpegPath: o.media.ffmpegPath, logger: o.logger.child({ part: 'replay' }) });
     const jobs = new ExportJobRepository(o.dataSource);
@@ -86,7 +91,7 @@ export class Editing {
    * after the media node closed (its last parts end then). Idempotent.
    */
   close(): Promise<void> {
-    this.#closing ??= Promise.all([this.exports.close(), this.recordingService.close(), this.replay.idle(), this.derived.idle()]).then(() => undefined);
+    this.#closing ??= Promise.all([this.exports.close(), this.recordingService.close(), this.replay.idle(), this.derived.idle(), this.programSettings.close()]).then(() => undefined);
     return this.#closing;
   }
 }
