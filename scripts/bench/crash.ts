@@ -74,3 +74,5 @@ try {
   await publisher.drop();
   await harness.close();
 }
+// werift's closed peer connection leaves timers behind that would keep the process alive for good.
+process.exit(process.exitCode ?? 0);
