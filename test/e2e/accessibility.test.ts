@@ -1,9 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import type { Result } from 'axe-core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from '../helpers/axe.js';
 import { launchChromium, type TestBrowser } from '../helpers/chromium.js';
 import { Netizen } from '../helpers/qaFixtures.js';
 import { startTestApp, TEST_ADMIN, type TestApp } from '../helpers/startTestApp.js';
@@ -15,7 +12,6 @@ import { startTestApp, TEST_ADMIN, type TestApp } from '../helpers/startTestApp.
  * high-contrast modes (and forced colours) are checked in publicElements.test.ts; no pass here under emulated forced
  * colours, where axe reports the author colours rather than the forced ones.
  */
-const axeSource = readFileSync(path.join(path.dirname(createRequire(import.meta.url).resolve('axe-core')), 'axe.min.js'), 'utf8');
 
 let server: TestApp;
 let browser: TestBrowser;
@@ -47,26 +43,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Runs axe on the page as it is now and returns the serious and critical violations, one readable line each. */
-async function seriousViolations(): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
-    const results = await axe.run(document, { resultTypes: ['violations'] });
-    return results.violations;
-  });
-  return violations
-    .filter((violation: Result) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation: Result) =>
-        `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes
-          .map((node) => JSON.stringify(node.target))
-          .join(', ')} — ${violation.helpUrl}`,
-    );
-}
-
 async function expectAccessible(): Promise<void> {
-  const found = await seriousViolations();
+  const found = await seriousViolations(page);
   expect(found, `axe found on ${page.url()}:\n${found.join('\n')}`).toEqual([]);
 }
 

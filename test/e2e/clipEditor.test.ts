@@ -14,6 +14,8 @@ import { startTestApp, type TestApp } from '../helpers/startTestApp.js';
 let server: TestApp;
 let browser: TestBrowser;
 let page: Page;
+/** Content Security Policy violations Chromium reported on the page. */
+const policyViolations: string[] = [];
 let interviewId: string;
 
 beforeAll(async () => {
@@ -27,6 +29,10 @@ beforeAll(async () => {
   await publisher.drop();
   browser = await launchChromium();
   page = await browser.context.newPage();
+  // The timeline places its thumbnails, range and play head by style properties; a style attribute would be refused.
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) policyViolations.push(message.text());
+  });
 });
 afterAll(async () => {
   await browser?.close();
@@ -79,6 +85,7 @@ describe('the clip editor', () => {
     const download = page.locator('oi-clip-editor a[download]');
     await download.waitFor({ timeout: 60_000 });
     expect(await seriousViolations(page)).toEqual([]);
+    expect(policyViolations).toEqual([]);
 
     const href = await download.getAttribute('href');
     const played = await page.evaluate(async (url) => {

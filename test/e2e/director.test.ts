@@ -1,9 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import type { Result } from 'axe-core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from '../helpers/axe.js';
 import { launchChromium, type TestBrowser } from '../helpers/chromium.js';
 import { loginToConsole } from '../helpers/consolePages.js';
 import { startTestApp, type TestApp } from '../helpers/startTestApp.js';
@@ -13,7 +10,6 @@ import { publishFromPage, waitForConnected } from '../helpers/whipPublisher.js';
  * The 导播台 in Chromium against the real server: two cameras publish, the director sees both and the program
  * playing (WHEP), cuts with a number key and with a click, and the page has no serious accessibility violation.
  */
-const axeSource = readFileSync(path.join(path.dirname(createRequire(import.meta.url).resolve('axe-core')), 'axe.min.js'), 'utf8');
 
 let server: TestApp;
 let browser: TestBrowser;
@@ -73,14 +69,7 @@ describe('导播台 (director page)', () => {
     await expect.poll(() => page.locator('oi-director-page [role="status"]').textContent(), { timeout: 15_000 }).toContain('字幕与台标已更新');
     expect(await page.locator('oi-director-page input[name="liveBadge"]').isChecked()).toBe(true);
 
-    await page.addScriptTag({ content: axeSource });
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
-      return (await axe.run(document, { resultTypes: ['violations'] })).violations;
-    });
-    const serious = violations
-      .filter((v: Result) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v: Result) => `${v.id}: ${v.help} — ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+    const serious = await seriousViolations(page);
     expect(serious).toEqual([]);
   });
 });

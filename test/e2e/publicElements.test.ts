@@ -1,12 +1,11 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import http from 'node:http';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Result } from 'axe-core';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiSession } from '../helpers/ApiSession.js';
+import { seriousViolations } from '../helpers/axe.js';
 import { launchChromium, type TestBrowser } from '../helpers/chromium.js';
 import { shadowText } from '../helpers/consolePages.js';
 import { freePort } from '../helpers/freePort.js';
@@ -22,7 +21,6 @@ import { startTestApp, type TestApp } from '../helpers/startTestApp.js';
  * allowlist. Screenshots of each state (zh-CN and en, normal and large text) go to test-results/screenshots/.
  */
 const SCREENSHOT_DIR = path.resolve('test-results/screenshots');
-const axeSource = readFileSync(path.join(path.dirname(createRequire(import.meta.url).resolve('axe-core')), 'axe.min.js'), 'utf8');
 
 let server: TestApp;
 let staff: ApiSession;
@@ -195,17 +193,6 @@ async function setMode(mode: 'normal' | 'large' | 'contrast'): Promise<void> {
   }, mode);
 }
 
-async function seriousViolations(): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
-    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
-  });
-  return violations
-    .filter((v: Result) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v: Result) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
-}
-
 /** Pauses the videos so screenshots and axe see a settled page. */
 async function settle(): Promise<void> {
   await page.evaluate(() => {
@@ -226,7 +213,7 @@ async function axeInEveryMode(id: string, expected: string): Promise<void> {
   for (const mode of ['normal', 'large', 'contrast'] as const) {
     await setMode(mode);
     await open(id, { expect: expected });
-    const found = await seriousViolations();
+    const found = await seriousViolations(page);
     axeResults[`${expected}/${mode}`] = found.length;
     expect(found, `axe on ${expected} in ${mode} mode:\n${found.join('\n')}`).toEqual([]);
   }
@@ -571,7 +558,7 @@ describe('axe-core (serious and critical) on every public state, normal, large t
     await cutServer();
     await page.goto(`${server.url}/demo?interview=${ids.scheduled}`);
     await expect.poll(state, { timeout: 15_000 }).toBe('error');
-    const found = await seriousViolations();
+    const found = await seriousViolations(page);
     axeResults['error/normal'] = found.length;
     expect(found, found.join('\n')).toEqual([]);
     await restoreServer();

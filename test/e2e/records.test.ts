@@ -1,12 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import type { Result } from 'axe-core';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InterviewRepository } from '../../server/db/InterviewRepository.js';
 import type { ApiSession } from '../helpers/ApiSession.js';
+import { seriousViolations } from '../helpers/axe.js';
 import { launchChromium, type TestBrowser } from '../helpers/chromium.js';
 import { loginToConsole, shadowText } from '../helpers/consolePages.js';
 import { Netizen, questionAction } from '../helpers/qaFixtures.js';
@@ -17,7 +14,6 @@ import { startTestApp, type TestApp } from '../helpers/startTestApp.js';
  * the 文字实录 by keyboard and mouse, and the portal's API then serves the corrected text; axe-core finds no serious
  * or critical violation on the transcript, follow-up, overdue and statistics pages.
  */
-const axeSource = readFileSync(path.join(path.dirname(createRequire(import.meta.url).resolve('axe-core')), 'axe.min.js'), 'utf8');
 
 let server: TestApp;
 let admin: ApiSession;
@@ -63,14 +59,7 @@ afterAll(async () => {
 });
 
 async function expectAccessible(): Promise<void> {
-  await page.addScriptTag({ content: axeSource });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
-    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
-  });
-  const found = violations
-    .filter((v: Result) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v: Result) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+  const found = await seriousViolations(page);
   expect(found, `axe found on ${page.url()}:\n${found.join('\n')}`).toEqual([]);
 }
 

@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cssomStyle } from './cssomStyle.js';
 import { t, type MessageKey } from './i18n/index.js';
 import { baseStyles } from './styles.js';
 import './studio/studio-preflight.js';
@@ -330,7 +330,7 @@ export class InterviewStudio extends LitElement {
           aria-valuemax="100"
           aria-valuenow=${this.level}
         >
-          <div class="meter-fill" style=${styleMap({ width: `${this.level}%` })}></div>
+          <div class="meter-fill" ${cssomStyle({ width: `${this.level}%` })}></div>
         </div>
         <div class="devices">
           ${this.renderSelect('camera', 'studioCamera', this.cameras, this.cameraId)}

@@ -1,4 +1,5 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { cssomStyle } from '../cssomStyle.js';
 import type { MessageKey } from '../i18n/index.js';
 import { api, errorMessage } from './api.js';
 import { ClipPreviewPlayer } from './clip-preview-player.js';
@@ -393,15 +394,15 @@ export class OiClipEditor extends RecordsPage {
       <div class="bar" @click=${this.onBarClick}>
         <div class="thumbs" aria-hidden="true">
           ${this.#thumbnailSlots(duration).map(
-            (url, i) => html`<img alt="" src=${url} style="left:${(i * 100) / THUMBNAIL_SLOTS}%;width:${100 / THUMBNAIL_SLOTS}%" />`,
+            (url, i) => html`<img alt="" src=${url} ${cssomStyle({ left: `${(i * 100) / THUMBNAIL_SLOTS}%`, width: `${100 / THUMBNAIL_SLOTS}%` })} />`,
           )}
         </div>
         <svg class="wave" aria-hidden="true" focusable="false" viewBox="0 0 ${WAVEFORM_COLUMNS} 100" preserveAspectRatio="none">
           <path d=${this.waveform}></path>
         </svg>
-        <div class="range" style="left:${percent(this.inPoint)};width:${percent(this.outPoint - this.inPoint)}"></div>
-        ${recording.parts.filter((p) => p.offsetSeconds).map((p) => html`<div class="cut" style="left:${percent(p.offsetSeconds!)}"></div>`)}
-        <div class="head" style="left:${percent(this.playhead)}"></div>
+        <div class="range" ${cssomStyle({ left: percent(this.inPoint), width: percent(this.outPoint - this.inPoint) })}></div>
+        ${recording.parts.filter((p) => p.offsetSeconds).map((p) => html`<div class="cut" ${cssomStyle({ left: percent(p.offsetSeconds!) })}></div>`)}
+        <div class="head" ${cssomStyle({ left: percent(this.playhead) })}></div>
       </div>
       <input
         class="scrub"
