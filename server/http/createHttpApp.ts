@@ -141,6 +141,7 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
       sessions: deps.sessions,
       interviews: deps.interviews,
       portraits,
+      mayEdit: requirePlanAction(deps.plan, 'interview.edit'),
     }),
   );
   app.use('/media', hlsRouter({ dataDir: config.dataDir, corsOrigins: config.corsOrigins }));

@@ -32,6 +32,8 @@ export function portraitsRouter(deps: {
   sessions: SessionService;
   interviews: InterviewRepository;
   portraits: PortraitStore;
+  /** Who may change an interview's people: the same as who may edit the interview. */
+  mayEdit: express.RequestHandler;
 }): express.Router {
   const router = express.Router();
 
@@ -40,6 +42,7 @@ export function portraitsRouter(deps: {
     sameOriginWrites(deps.publicUrl),
     loadSession(deps.sessions),
     requireUser,
+    deps.mayEdit,
     (req, _res, next) => {
       if (!req.is(PORTRAIT_TYPES)) {
         throw new ImageRejectedError('unsupported_image_type', 'Send the photo as the raw body with Content-Type image/jpeg, image/png or image/webp.');

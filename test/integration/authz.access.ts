@@ -106,7 +106,7 @@ export const EXPECTED_ACCESS: Record<string, Expected> = {
     request: (w) => ({ path: `/api/interviews/${w.draftId}/status`, json: { status: 'draft' } }),
   },
   'POST /api/interviews/{id}/end': { allow: [...OFFICE, 'publisher', 'studio', ...LEGACY], request: (w) => ({ path: `/api/interviews/${w.draftId}/end` }) },
-  'POST /api/interviews/{id}/portraits': { allow: USERS, request: (w) => ({ body: w.png, headers: PNG }) },
+  'POST /api/interviews/{id}/portraits': { allow: [...OFFICE, ...LEGACY], request: (w) => ({ body: w.png, headers: PNG }) },
   'GET /api/interviews/{id}/cameras': { allow: USERS },
   'POST /api/interviews/{id}/cameras': { allow: STUDIO_CREW, request: (w) => ({ json: { name: w.unique('机位') } }) },
   'POST /api/preflight/upload': { allow: USERS, request: () => ({ body: 'x'.repeat(1024), headers: { 'Content-Type': 'application/octet-stream' } }) },
