@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiSession } from '../helpers/ApiSession.js';
 import { createTestDatabase } from '../helpers/createTestDatabase.js';
@@ -40,6 +42,17 @@ const statuses = async (staff: ApiSession, interviewId: string) =>
     r.parts.map((p) => [p.status, p.recovered]),
   ]);
 
+/** Segments in the program's playlist so far. */
+function hlsSegments(interviewId: string): number {
+  try {
+    return readFileSync(path.join(dataDir, 'interviews', interviewId, 'hls', 'index.m3u8'), 'utf8')
+      .split('\n')
+      .filter((line) => line.endsWith('.ts')).length;
+  } catch {
+    return 0;
+  }
+}
+
 describe('kill -9 of the server during a show', () => {
   it('recovers the parts being written and continues the recordings in new parts after the restart', async () => {
     const port = await freePort();
@@ -73,7 +86,10 @@ describe('kill -9 of the server during a show', () => {
     await expect
       .poll(() => statuses(staff, interviewId), { timeout: 30_000, interval: 250 })
       .toEqual([['program', [['recording', false]]], ['camera', [['recording', false]]]]);
-    await new Promise((resolve) => setTimeout(resolve, 5000));
+    // The program's part holds pictures once its HLS has segments (one FFmpeg writes both). Under load its FFmpeg may
+    // fail to start once; an empty part is forgotten at recovery and would leave nothing to recover.
+    await expect.poll(() => hlsSegments(interviewId), { timeout: 60_000, interval: 250 }).toBeGreaterThanOrEqual(2);
+    await new Promise((resolve) => setTimeout(resolve, 2000));
     child.kill('SIGKILL');
     await new Promise((resolve) => child!.once('exit', resolve));
     await publisher.drop();
