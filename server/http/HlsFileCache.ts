@@ -63,7 +63,7 @@ export class HlsFileCache {
       mtimeMs: stat.mtimeMs,
       size: stat.size,
       // The same weak validator express's static files use, so a player's If-None-Match still matches after an upgrade.
-      etag: `W/"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`,
+      etag: `W/"${stat.size.toString(16)}-${stat.mtime.getTime().toString(16)}"`,
       lastModified: stat.mtime.toUTCString(),
     };
     // A file written while it was read (FFmpeg rewriting the playlist) is served but not kept: the next stat decides.
