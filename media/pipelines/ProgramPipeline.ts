@@ -7,7 +7,6 @@ import type { Logger } from 'pino';
 import { finaliseVodPlaylist } from '../recording/vodPlaylist.js';
 import { FfmpegProcess, type FfmpegExit } from './FfmpegProcess.js';
 import { hasOverlays, NO_OVERLAYS, type ProgramOverlays } from '../program/ProgramOverlays.js';
-import { nextRunOffset } from './hlsContinuation.js';
 import { buildOverlayFilter } from './overlayFilter.js';
 import { buildProgramArgs } from './programArgs.js';
 import { buildRtpInputSdp, type RtpInputStream } from './rtpInputSdp.js';
@@ -61,9 +60,6 @@ export class ProgramPipeline extends EventEmitter<ProgramPipelineEvents> {
   #restartTimer: NodeJS.Timeout | undefined;
   #closed = false;
   #overlays: ProgramOverlays = NO_OVERLAYS;
-  /** The running FFmpeg's first segment in the playlist and the seconds it adds to its HLS timestamps. */
-  #runFirstSegment = 0;
-  #runOffset = 0;
   /** Serialises start/stop so a reconnect during a stop never runs two FFmpegs at once. */
   #queue: Promise<unknown> = Promise.resolve();
 
@@ -101,20 +97,14 @@ export class ProgramPipeline extends EventEmitter<ProgramPipelineEvents> {
 
   /**
    * Draws the director's overlays over the HLS (encoding it), or none (passing it through again). A running
-   * program restarts on the new arguments and continues its playlist as one timeline: the new run's timestamps are
-   * shifted to carry on from the playlist's end (behind a discontinuity, which says the encoding changed; the
-   * timestamps no longer start over). If the end cannot be read, the new run's timestamps start over as after a crash.
+   * program restarts on the new arguments and continues its playlist behind a discontinuity.
    */
   setOverlays(overlays: ProgramOverlays): Promise<void> {
     return this.#enqueue(async () => {
       this.#overlays = overlays;
       if (!this.#run || this.#closed) return;
       await this.#stopRun();
-      const continueAt = await nextRunOffset(this.#options.ffmpegPath, this.playlistPath, this.#runFirstSegment, this.#runOffset).catch((error: unknown) => {
-        this.#options.logger.warn({ err: error }, "could not read where the program's playlist ends; continuing behind a discontinuity");
-        return undefined;
-      });
-      await this.#startRun(continueAt);
+      await this.#startRun();
     });
   }
 
@@ -146,8 +136,7 @@ export class ProgramPipeline extends EventEmitter<ProgramPipelineEvents> {
     return next;
   }
 
-  /** Starts FFmpeg; `continueAt`: the HLS timestamp offset that continues the playlist's timeline (see setOverlays). */
-  async #startRun(continueAt?: number): Promise<void> {
+  async #startRun(): Promise<void> {
     const source = this.#source;
     if (!source || source.video.closed) return;
     await mkdir(this.#hlsDir, { recursive: true });
@@ -157,7 +146,6 @@ export class ProgramPipeline extends EventEmitter<ProgramPipelineEvents> {
     const extension = this.#options.recordingFormat === 'mkv' ? 'mkv' : 'mp4';
     const recordingPath = path.join(this.#recordingsDir, `program-${stamp}.${extension}`);
     const append = existsSync(this.playlistPath);
-    const firstSegment = await countSegments(this.playlistPath);
     const logger = this.#options.logger.child({ recording: path.basename(recordingPath) });
 
     const run = await PipelineRun.start({
@@ -168,13 +156,10 @@ export class ProgramPipeline extends EventEmitter<ProgramPipelineEvents> {
       recordingFormat: this.#options.recordingFormat,
       segmentSeconds: this.#options.segmentSeconds,
       append,
-      ...(append && continueAt !== undefined ? { continueAtSeconds: continueAt } : {}),
       overlayFilter: await this.#overlayFilter(),
       logger,
     });
     this.#run = run;
-    this.#runFirstSegment = firstSegment;
-    this.#runOffset = append && continueAt !== undefined ? continueAt : 0;
     this.#recordingPaths.push(recordingPath);
     this.emit('recordingStarted', recordingPath);
     run.on('segment', (info) => this.emit('segment', info));
@@ -228,7 +213,6 @@ interface PipelineRunOptions {
   recordingFormat: 'mkv' | 'fmp4';
   segmentSeconds: number;
   append: boolean;
-  continueAtSeconds?: number;
   overlayFilter: string | undefined;
   logger: Logger;
 }
@@ -298,7 +282,6 @@ class PipelineRun extends EventEmitter<PipelineRunEvents> {
       videoCodec,
       hasAudio: streams.some((s) => s.kind === 'audio'),
       append: o.append,
-      ...(o.continueAtSeconds !== undefined ? { continueAtSeconds: o.continueAtSeconds } : {}),
       ...(o.overlayFilter ? { overlayFilter: o.overlayFilter } : {}),
     });
     const spawnedAt = performance.now();
@@ -319,7 +302,6 @@ class PipelineRun extends EventEmitter<PipelineRunEvents> {
         videoCodec,
         ffmpegPid: ffmpeg.pid,
         append: o.append,
-        continueAtSeconds: o.continueAtSeconds,
         setupMs: Math.round(spawnedAt - started),
         portsBoundMs: Math.round(boundAt - spawnedAt),
       },

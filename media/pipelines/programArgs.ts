@@ -11,12 +11,6 @@ export interface ProgramArgsOptions {
   hasAudio: boolean;
   /** Continue an existing playlist (after a reconnect or an FFmpeg restart): adds a discontinuity. */
   append: boolean;
-  /**
-   * With `append`: the seconds to add to the HLS timestamps so they carry on where the playlist ends (hlsContinuation.ts):
-   * one timeline across the restart. The discontinuity stays (FFmpeg writes it on every append, and RFC 8216 asks for
-   * it when the encoding changes, as an overlay toggle does); the recording, a new part, is not shifted.
-   */
-  continueAtSeconds?: number;
   /** A -vf graph drawing the director's overlays (overlayFilter.ts): the HLS is then encoded, never copied. */
   overlayFilter?: string;
 }
@@ -29,10 +23,8 @@ export function buildProgramArgs(o: ProgramArgsOptions): string[] {
   const copyVideo = o.videoCodec.toLowerCase() === 'h264';
   const input = rtpInputArgs(o.sdpPath);
   const maps = ['-map', '0:v:0', ...(o.hasAudio ? ['-map', '0:a:0'] : [])];
-  // aresample keeps audio timestamps monotonic when FFmpeg re-syncs them on the first RTCP sender report, and
-  // (first_pts=0) starts the sound with the picture, padding silence when it arrives later: a restarted run that
-  // continues the playlist's timeline then leaves no gap in the sound.
-  const audio = o.hasAudio ? ['-af', 'aresample=async=1:first_pts=0', '-c:a', 'aac', '-b:a', '128k', '-ac', '2', '-ar', '48000'] : [];
+  // aresample keeps audio timestamps monotonic when FFmpeg re-syncs them on the first RTCP sender report.
+  const audio = o.hasAudio ? ['-af', 'aresample=async=1', '-c:a', 'aac', '-b:a', '128k', '-ac', '2', '-ar', '48000'] : [];
   const encodeVideo = [
     '-c:v', 'libx264', '-preset', 'veryfast', '-tune', 'zerolatency', '-pix_fmt', 'yuv420p',
     '-b:v', '2500k', '-maxrate', '2500k', '-bufsize', '5000k', '-sc_threshold', '0',
@@ -44,14 +36,10 @@ export function buildProgramArgs(o: ProgramArgsOptions): string[] {
   const hlsVideo = o.overlayFilter ? ['-vf', o.overlayFilter, ...encodeVideo] : cleanVideo;
 
   const hlsFlags = ['independent_segments', 'program_date_time', 'omit_endlist', 'temp_file'];
-  const continuous = o.append && o.continueAtSeconds !== undefined;
   if (o.append) hlsFlags.push('append_list', 'discont_start');
   const hls = [
     ...maps, ...hlsVideo, ...audio,
     '-f', 'hls',
-    // On the segments' MPEG-TS muxer, not on the HLS output: there FFmpeg's shift of an RTP input's first
-    // (negative) timestamps to zero comes after the offset and undoes it.
-    ...(continuous ? ['-hls_segment_options', `output_ts_offset=${o.continueAtSeconds!.toFixed(3)}`] : []),
     // The muxer cuts at the first keyframe past hls_time. Keyframes come at 0, S/4, then every S, so
     // cutting past 0.2 S gives a quarter-length first segment (viewers see the show sooner) and
     // S-long ones after it, and keyframe jitter never doubles a segment.

@@ -35,16 +35,6 @@ describe('buildProgramArgs', () => {
     expect(flags).toEqual(expect.arrayContaining(['append_list', 'discont_start', 'program_date_time', 'omit_endlist']));
   });
 
-  it('continues the timeline when told where: the HLS timestamps shifted, the recording not', () => {
-    const args = buildProgramArgs({ ...base, append: true, continueAtSeconds: 123.4567 });
-    expect(after(args, '-hls_flags')!.split('+')).toContain('append_list');
-    const offset = args.indexOf('-hls_segment_options');
-    expect(args[offset + 1]).toBe('output_ts_offset=123.457');
-    expect(offset).toBeLessThan(args.indexOf('/d/hls/index.m3u8'));
-    expect(args.lastIndexOf('-hls_segment_options')).toBe(offset);
-    expect(buildProgramArgs({ ...base, continueAtSeconds: 5 })).not.toContain('-hls_segment_options');
-  });
-
   it('writes the recording as Matroska in 1 s clusters, or as fragmented MP4', () => {
     const mkv = buildProgramArgs(base);
     expect(after(mkv, '-cluster_time_limit')).toBe('1000');
