@@ -51,7 +51,7 @@ export class ProgramSettings {
     const status = await this.#media.mediaStatus(interviewId);
     if (!status.onAir) return;
     if (status.audioCameraId !== stored.audioCameraId) this.#media.setProgramAudio(interviewId, audioChoice(stored.audioCameraId));
-    // Only when they differ: a change restarts FFmpeg (the playlist continues as one timeline, see ProgramPipeline).
+    // Only when they differ: a change restarts FFmpeg (the playlist continues behind a discontinuity).
     if (!sameOverlays(this.#media.overlays(interviewId), stored.overlays)) {
       await this.#media.setOverlays(interviewId, stored.overlays);
     }
