@@ -18,16 +18,16 @@
  * Diagnostics go to stderr. Exits 1 when anything was lost or duplicated, or the run failed or took over 5 minutes.
  * Run: npm run bench:chat -- --viewers 10000 --items 100
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { RawViewerSocket } from './RawViewerSocket.js';
+import { ADMIN, HOST, startServer, stopServer, waitForHealth } from './serverProcess.js';
 
 const { values: args } = parseArgs({
   options: { viewers: { type: 'string', default: '5000' }, items: { type: 'string', default: '100' } },
@@ -35,8 +35,6 @@ const { values: args } = parseArgs({
 const VIEWERS = wholeNumber('--viewers', args.viewers);
 const ITEMS = wholeNumber('--items', args.items);
 
-const HOST = '127.0.0.1';
-const ADMIN = { username: 'admin', password: 'bench-admin-password' };
 const OVERALL_TIMEOUT_MS = 5 * 60_000;
 /** Sockets opened at once: the server's listen backlog (511 in Node) would drop SYNs from a bigger burst. */
 const CONNECT_BATCH = 500;
@@ -45,7 +43,6 @@ const ITEM_STALL_MS = 1_000;
 const DRAIN_MS = 10_000;
 /** Descriptors each process needs beside the sockets: PostgreSQL pool, pipes, files, the runtime's own. */
 const FD_HEADROOM = 1_024;
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** What every viewer received, per approved question: first arrival per socket, and repeated seqs. */
 class DeliveryTracker {
@@ -126,7 +123,8 @@ async function runBenchmark(): Promise<void> {
   try {
     const [port, pgPort] = await freePorts(2);
     const base = `http://${HOST}:${port}`;
-    const started = startServer(dataDir, port!, pgPort!);
+    // Every question comes from this one address.
+    const started = startServer(dataDir, port!, pgPort!, { OI_QUESTIONS_PER_IP_PER_HOUR: String(Math.max(30, ITEMS)) });
     server = started;
     // VmHWM is the kernel's own high-water mark; sampling it keeps the last value after the process has gone.
     rssSampler = setInterval(() => (peakRssKb = Math.max(peakRssKb, vmHwmKb(started.pid!))), 200);
@@ -392,66 +390,6 @@ function apiClient(base: string, agent: http.Agent) {
   };
 
   return { request, json, login };
-}
-
-/**
- * The server from source (a dist/ build may lag behind it), on loopback only. Its log (warnings and worse, JSON lines
- * on stdout) is copied to stderr.
- */
-function startServer(dataDir: string, port: number, pgPort: number): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: REPO,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      OI_DATA_DIR: dataDir,
-      OI_HOST: HOST,
-      OI_PORT: String(port),
-      OI_EMBEDDED_PG_PORT: String(pgPort),
-      OI_ADMIN_PASSWORD: ADMIN.password,
-      OI_LOG_LEVEL: 'warn',
-      OI_MEDIASOUP_WORKERS: '1',
-      OI_WEBRTC_LISTEN_IP: HOST,
-      OI_WEBRTC_ANNOUNCED_IP: HOST,
-      // Every question comes from this one address.
-      OI_QUESTIONS_PER_IP_PER_HOUR: String(Math.max(30, ITEMS)),
-    },
-  });
-  for (const stream of [child.stdout!, child.stderr!]) {
-    stream.setEncoding('utf8');
-    stream.on('data', (text: string) => process.stderr.write(text.replace(/^(?=.)/gm, 'server: ')));
-  }
-  return child;
-}
-
-async function waitForHealth(base: string, child: ChildProcess): Promise<void> {
-  const deadline = performance.now() + 120_000;
-  while (performance.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`server exited (${child.exitCode ?? child.signalCode})`);
-    }
-    // Bounded: a server still starting may accept the connection before it can answer.
-    const ok = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(2_000) }).then(
-      (res) => res.ok,
-      () => false,
-    );
-    if (ok) return;
-    await sleep(200);
-  }
-  throw new Error('server not healthy within 120 s');
-}
-
-/** SIGTERM (the server closes sockets and stops PostgreSQL), then SIGKILL if it has not exited within 30 s. */
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => {
-    process.stderr.write('server still running 30 s after SIGTERM: SIGKILL (its PostgreSQL may be left running)\n');
-    child.kill('SIGKILL');
-  }, 30_000);
-  await exited;
-  clearTimeout(timer);
 }
 
 /** Ports free on loopback now (held together while choosing, so they differ). */

@@ -18,10 +18,9 @@
  * answers, or the whole thing failed.
  * Run: npm run bench:hls -- --seconds 8 --connections 32
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
 import autocannon from 'autocannon';
 import { findFfmpeg } from '../../media/pipelines/findFfmpeg.js';
@@ -29,6 +28,7 @@ import { freePort } from '../../test/helpers/freePort.js';
 import { NginxProcess } from '../../test/helpers/NginxProcess.js';
 import { makeTempDir, removeTempDir } from '../../test/helpers/tempDir.js';
 import { describeMachine, loadAverage } from './machine.js';
+import { ADMIN, HOST, startServer, stopServer, waitForHealth } from './serverProcess.js';
 
 const { values: args } = parseArgs({
   options: { seconds: { type: 'string', default: '8' }, connections: { type: 'string', default: '32' } },
@@ -37,9 +37,6 @@ const SECONDS = Number(args.seconds);
 const CONNECTIONS = Number(args.connections);
 if (!(SECONDS >= 1) || !(CONNECTIONS >= 1)) throw new Error('--seconds and --connections must be numbers ≥ 1');
 
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const HOST = '127.0.0.1';
-const ADMIN = { username: 'admin', password: 'bench-admin-password' };
 const TARGET = 0.5;
 const run = promisify(execFile);
 
@@ -209,52 +206,6 @@ async function liveInterview(base: string): Promise<string> {
   await post(`/api/interviews/${id}/status`, { status: 'scheduled' });
   await post(`/api/interviews/${id}/status`, { status: 'live' });
   return id;
-}
-
-/** The server from source, on loopback only; its log (warnings and worse) is copied to stderr. */
-function startServer(dataDir: string, port: number, pgPort: number): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: REPO,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      OI_DATA_DIR: dataDir,
-      OI_HOST: HOST,
-      OI_PORT: String(port),
-      OI_EMBEDDED_PG_PORT: String(pgPort),
-      OI_ADMIN_PASSWORD: ADMIN.password,
-      OI_LOG_LEVEL: 'warn',
-      OI_MEDIASOUP_WORKERS: '1',
-      OI_WEBRTC_LISTEN_IP: HOST,
-      OI_WEBRTC_ANNOUNCED_IP: HOST,
-    },
-  });
-  for (const stream of [child.stdout!, child.stderr!]) {
-    stream.setEncoding('utf8');
-    stream.on('data', (text: string) => process.stderr.write(text.replace(/^(?=.)/gm, 'server: ')));
-  }
-  return child;
-}
-
-async function waitForHealth(base: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited (${child.exitCode ?? child.signalCode})`);
-    const ok = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(2_000) }).then((r) => r.ok, () => false);
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error('server not healthy within 120 s');
-}
-
-/** SIGTERM (the server stops its PostgreSQL too), SIGKILL after 30 s. */
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-  await exited;
-  clearTimeout(timer);
 }
 
 function round2(value: number): number {
